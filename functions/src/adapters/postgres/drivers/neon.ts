@@ -1,0 +1,20 @@
+import { Pool, neonConfig } from '@neondatabase/serverless';
+import { PostgresDialect, type Dialect } from 'kysely';
+import WebSocket from 'ws';
+
+/**
+ * Neon's serverless driver: the Postgres protocol over WebSockets, which is what Lambda can use.
+ * With `wsProxy` set it talks to any Postgres through a WebSocket-to-TCP proxy, Neon's documented
+ * setup for local development (no TLS on that hop).
+ */
+export function neonDialect(url: string, wsProxy?: string): Dialect {
+  neonConfig.webSocketConstructor = WebSocket;
+  if (wsProxy) {
+    neonConfig.wsProxy = (host, port) => `${wsProxy}/v1?address=${host}:${port}`;
+    neonConfig.useSecureWebSocket = false;
+    neonConfig.pipelineTLS = false;
+    neonConfig.pipelineConnect = false;
+  }
+  // The neon Pool implements node-postgres' Pool interface, which is all Kysely's dialect needs.
+  return new PostgresDialect({ pool: new Pool({ connectionString: url, max: 10 }) as unknown as import('pg').Pool });
+}

@@ -1,0 +1,14 @@
+/**
+ * Migrations are listed statically (not read from disk) so they survive bundling into a Lambda.
+ * Names sort in the order they run.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './0001-initial.js';
+
+const migrations: Record<string, Migration> = {
+  '0001-initial': initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};
