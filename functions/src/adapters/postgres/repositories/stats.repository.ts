@@ -1,0 +1,58 @@
+import { sql } from 'kysely';
+import type { Db } from '../database.js';
+
+export interface TableCounts {
+  movies: number;
+  movielensMovies: number;
+  tmdbOnlyMovies: number;
+  moviesWithOverview: number;
+  users: number;
+  movielensUsers: number;
+  coldStartUsers: number;
+  ratings: number;
+}
+
+/** Row counts of the catalog, users and ratings, in one round trip. */
+export async function tableCounts(db: Db): Promise<TableCounts> {
+  const result = await sql<TableCounts>`
+    select
+      (select count(*) from movies)::int as "movies",
+      (select count(*) from movies where movielens_id is not null)::int as "movielensMovies",
+      (select count(*) from movies where movielens_id is null)::int as "tmdbOnlyMovies",
+      (select count(*) from movies where overview is not null)::int as "moviesWithOverview",
+      (select count(*) from users)::int as "users",
+      (select count(*) from users where kind = 'movielens')::int as "movielensUsers",
+      (select count(*) from users where kind = 'cold_start')::int as "coldStartUsers",
+      (select count(*) from ratings)::int as "ratings"`.execute(db);
+  const row = result.rows[0];
+  if (!row) throw new Error('count query returned no row');
+  return row;
+}
+
+export interface DatasetLoad {
+  dataset: string;
+  step: string;
+  source: string;
+  counts: Record<string, number>;
+  loadedAt: Date;
+}
+
+/** Remembers what was loaded from where, so `start` knows what is already prepared. */
+export async function recordDatasetLoad(db: Db, load: Omit<DatasetLoad, 'loadedAt'>): Promise<void> {
+  await db
+    .insertInto('dataset_loads')
+    .values({ dataset: load.dataset, step: load.step, source: load.source, counts: JSON.stringify(load.counts) })
+    .onConflict((oc) =>
+      oc.columns(['dataset', 'step']).doUpdateSet((eb) => ({
+        source: eb.ref('excluded.source'),
+        counts: eb.ref('excluded.counts'),
+        loaded_at: sql<Date>`now()`,
+      })),
+    )
+    .execute();
+}
+
+export async function datasetLoads(db: Db): Promise<DatasetLoad[]> {
+  const rows = await db.selectFrom('dataset_loads').selectAll().orderBy('loaded_at').execute();
+  return rows.map((r) => ({ dataset: r.dataset, step: r.step, source: r.source, counts: r.counts, loadedAt: r.loaded_at }));
+}
