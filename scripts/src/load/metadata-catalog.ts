@@ -1,0 +1,25 @@
+import type { MovieMetadata } from '@movierec/functions/core/catalog/movie-metadata';
+import type { MovieLensFormat, MovieLensMovie } from '../movielens/types.js';
+
+/** What loading needs from a metadata source: lookups by TMDB id and ways to find missing links. */
+export interface MetadataCatalog {
+  readonly name: 'snapshot' | 'tmdb';
+  /** Metadata for these TMDB ids (missing ids are absent from the map). */
+  lookup(tmdbIds: number[], onProgress?: (done: number, total: number) => void): Promise<Map<number, MovieMetadata>>;
+  /** Movies the source knows that MovieLens may not: the TMDB-only catalog. */
+  allMovies(): Iterable<MovieMetadata>;
+  /** MovieLens movie id → TMDB id from another release's links (ids are stable across releases). */
+  linkFor(movielensId: number): number | undefined;
+  /** TMDB id of the one movie with this title and year, for releases without any ids (ml-100k). */
+  matchByTitleYear(title: string, year: number | null): number | null;
+}
+
+/**
+ * Fills a missing TMDB link: through another release's links when MovieLens ids are shared (every
+ * release but ml-100k, whose item ids are its own), else by title and year.
+ */
+export function withFilledLink(movie: MovieLensMovie, format: MovieLensFormat, metadata: MetadataCatalog): { movie: MovieLensMovie; filled: boolean } {
+  if (movie.tmdbId !== null) return { movie, filled: false };
+  const tmdbId = format === '100k' ? metadata.matchByTitleYear(movie.title, movie.year) : (metadata.linkFor(movie.movielensId) ?? null);
+  return tmdbId === null ? { movie, filled: false } : { movie: { ...movie, tmdbId }, filled: true };
+}
