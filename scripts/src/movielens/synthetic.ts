@@ -1,0 +1,81 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+
+/** Small, fast, seedable PRNG: the same seed always writes the same file. */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface SyntheticRatingsOptions {
+  path: string;
+  users: number;
+  movies: number;
+  /** Exact number of rating lines (the header not included). */
+  ratings: number;
+  seed: number;
+}
+
+/** "0.5" … "5.0", indexed by half-stars. */
+const RATING_TEXT = Array.from({ length: 11 }, (_, halves) => (halves / 2).toFixed(1));
+const FIRST_TIMESTAMP = 1_000_000_000; // 2001
+const TIMESTAMP_SPAN = 700_000_000; // to 2023
+const FLUSH_CHARS = 1 << 20;
+
+/**
+ * Writes a ratings.csv shaped like MovieLens': header, ratings grouped by user in user order, each
+ * user rating distinct movies, popular movies (low ids) far more often, ratings leaning to 3–4.
+ * Users get ratings/users lines each (±1), so with fewer ratings than users some have none.
+ * Goes through `<path>.part`, so an interrupted run never leaves a file that looks finished.
+ */
+export async function writeSyntheticRatings(options: SyntheticRatingsOptions): Promise<void> {
+  const { path, users, movies, ratings, seed } = options;
+  if (Math.ceil(ratings / users) > movies) {
+    throw new Error(`${ratings} ratings over ${users} users need more than ${movies} movies`);
+  }
+  const random = mulberry32(seed);
+  await mkdir(dirname(path), { recursive: true });
+  const out = createWriteStream(`${path}.part`);
+  let buffer = 'userId,movieId,rating,timestamp\n';
+  for (let user = 1; user <= users; user += 1) {
+    const count = Math.floor(ratings / users) + (user <= ratings % users ? 1 : 0);
+    for (const movieId of distinctMovies(random, movies, count)) {
+      const halves = Math.min(10, 2 + Math.floor((random() + random() + random()) * 3));
+      const timestamp = FIRST_TIMESTAMP + Math.floor(random() * TIMESTAMP_SPAN);
+      buffer += `${user},${movieId},${RATING_TEXT[halves]},${timestamp}\n`;
+    }
+    if (buffer.length >= FLUSH_CHARS) {
+      await write(out, buffer);
+      buffer = '';
+    }
+  }
+  await write(out, buffer);
+  out.end();
+  await once(out, 'finish');
+  await rename(`${path}.part`, path);
+}
+
+/** `count` distinct ids in 1..movies, skewed to low ids the way MovieLens popularity is. */
+function distinctMovies(random: () => number, movies: number, count: number): Set<number> {
+  const chosen = new Set<number>();
+  while (chosen.size < count) {
+    let id = 1 + Math.floor(movies * random() ** 3);
+    // Redraw collisions uniformly: skewed redraws would crawl when a user rates most movies.
+    while (chosen.has(id)) id = 1 + Math.floor(movies * random());
+    chosen.add(id);
+  }
+  return chosen;
+}
+
+async function write(out: Writable, text: string): Promise<void> {
+  if (!out.write(text)) await once(out, 'drain');
+}
