@@ -73,6 +73,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (driver !== 'pglite' && !env.DATABASE_URL) {
     throw new ConfigError(`DATABASE_DRIVER=${driver} needs DATABASE_URL`);
   }
+  if (env.TMDB_API_KEY && env.TMDB_READ_TOKEN) {
+    throw new ConfigError('set either TMDB_API_KEY or TMDB_READ_TOKEN, not both');
+  }
   return {
     dataDir: env.DATA_DIR,
     database: {

@@ -16,11 +16,11 @@ const BATCH_SIZE = 2000;
 export interface LoadMoviesOptions {
   db: Db;
   dataset: MovieLensDataset;
-  /** Where metadata comes from; null loads MovieLens titles and genres only. */
+  /** Offline metadata (the TMDB snapshot); null loads MovieLens titles and genres only. */
   metadata: MetadataCatalog | null;
   /** Also load movies MovieLens lacks (default true). */
   includeTmdbOnly?: boolean;
-  onProgress?: (phase: 'metadata' | 'movies' | 'tmdb-only', done: number, total: number) => void;
+  onProgress?: (phase: 'movies' | 'tmdb-only', done: number, total: number) => void;
 }
 
 export interface LoadMoviesReport {
@@ -65,11 +65,9 @@ export async function loadMovies(options: LoadMoviesOptions): Promise<LoadMovies
   const read = await readMovies(dataset, metadata);
   const { entries, cleared } = resolveDuplicateTmdbLinks(read.movies);
   const linkedIds = entries.flatMap((m) => (m.tmdbId === null ? [] : [m.tmdbId]));
-  const found = metadata ? await metadata.lookup(linkedIds, (done, total) => onProgress?.('metadata', done, total)) : new Map();
-  const source = metadata?.name ?? 'snapshot';
-  const catalog = entries.map((m) => catalogMovieFromMovieLens(m, m.tmdbId === null ? undefined : found.get(m.tmdbId), source));
+  const catalog = entries.map((m) => catalogMovieFromMovieLens(m, m.tmdbId === null ? undefined : metadata?.get(m.tmdbId), 'snapshot'));
   const claimed = new Set(linkedIds);
-  const tmdbOnly = options.includeTmdbOnly === false || !metadata ? [] : [...metadata.allMovies()].filter((m) => !claimed.has(m.tmdbId)).map((m) => catalogMovieFromMetadata(m, source));
+  const tmdbOnly = options.includeTmdbOnly === false || !metadata ? [] : [...metadata.allMovies()].filter((m) => !claimed.has(m.tmdbId)).map((m) => catalogMovieFromMetadata(m, 'snapshot'));
 
   const written = await db.transaction().execute(async (trx) => {
     const movielens = await writeAll(catalog, (b) => upsertMovieLensMovies(trx, b), (d) => onProgress?.('movies', d, catalog.length));

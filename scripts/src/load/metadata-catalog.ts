@@ -1,17 +1,25 @@
 import type { MovieMetadata } from '@movierec/functions/core/catalog/movie-metadata';
+import type { TmdbSnapshot } from '@movierec/functions/adapters/tmdb-snapshot/index';
 import type { MovieLensFormat, MovieLensMovie } from '../movielens/types.js';
 
-/** What loading needs from a metadata source: lookups by TMDB id and ways to find missing links. */
+/** What loading needs from offline metadata: lookups by TMDB id and ways to find missing links. */
 export interface MetadataCatalog {
-  readonly name: 'snapshot' | 'tmdb';
-  /** Metadata for these TMDB ids (missing ids are absent from the map). */
-  lookup(tmdbIds: number[], onProgress?: (done: number, total: number) => void): Promise<Map<number, MovieMetadata>>;
+  get(tmdbId: number): MovieMetadata | undefined;
   /** Movies the source knows that MovieLens may not: the TMDB-only catalog. */
   allMovies(): Iterable<MovieMetadata>;
   /** MovieLens movie id → TMDB id from another release's links (ids are stable across releases). */
   linkFor(movielensId: number): number | undefined;
   /** TMDB id of the one movie with this title and year, for releases without any ids (ml-100k). */
   matchByTitleYear(title: string, year: number | null): number | null;
+}
+
+export function snapshotCatalog(snapshot: TmdbSnapshot): MetadataCatalog {
+  return {
+    get: (tmdbId) => snapshot.movies.get(tmdbId),
+    allMovies: () => snapshot.movies.values(),
+    linkFor: (movielensId) => snapshot.movielensLinks.get(movielensId),
+    matchByTitleYear: (title, year) => (year === null ? null : snapshot.matchByTitleYear(title, year)),
+  };
 }
 
 /**

@@ -26,8 +26,7 @@ export function memoryDataset(movies: Omit<MovieLensMovie, 'line'>[], ratings: O
 export function memoryMetadata(movies: MovieMetadata[], links: Record<number, number> = {}): MetadataCatalog {
   const byId = new Map(movies.map((m) => [m.tmdbId, m]));
   return {
-    name: 'snapshot',
-    lookup: async (ids) => new Map(ids.flatMap((id) => (byId.has(id) ? [[id, byId.get(id)!] as const] : []))),
+    get: (id) => byId.get(id),
     allMovies: () => byId.values(),
     linkFor: (movielensId) => links[movielensId],
     matchByTitleYear: () => null,

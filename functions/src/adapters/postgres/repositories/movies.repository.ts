@@ -1,6 +1,7 @@
 /** Bulk writes and lookups of the movie catalog. */
 import { sql } from 'kysely';
-import type { CatalogMovie } from '../../../core/catalog/catalog-movie.js';
+import { catalogMovieFromMetadata, type CatalogMovie } from '../../../core/catalog/catalog-movie.js';
+import type { MovieMetadata } from '../../../core/catalog/movie-metadata.js';
 import type { Db } from '../database.js';
 import { countUpsert, type WriteCounts } from './write-counts.js';
 
@@ -46,6 +47,9 @@ function toRecord(movie: CatalogMovie) {
   };
 }
 
+/** API metadata records when it was fetched, so stale entries can be refreshed. */
+const FETCHED_NOW = `case when metadata_source = 'tmdb' then now() end`;
+
 const keepApiMetadata = `movies.metadata_source = 'tmdb' and excluded.metadata_source is distinct from 'tmdb'`;
 
 function assignment(column: string, updatable: readonly string[]): string {
@@ -62,10 +66,11 @@ function upsertStatement(movies: CatalogMovie[], conflictColumn: 'movielens_id' 
   const set = COLUMNS.map((c, i) => `${c} = ${next[i]}`).join(', ');
   const current = COLUMNS.map((c) => `movies.${c}`).join(', ');
   return sql`
-    insert into movies (${sql.raw(COLUMNS.join(', '))})
-    select ${sql.raw(COLUMNS.join(', '))}
+    insert into movies (${sql.raw(COLUMNS.join(', '))}, metadata_fetched_at)
+    select ${sql.raw(COLUMNS.join(', '))}, ${sql.raw(FETCHED_NOW)}
     from jsonb_to_recordset(${JSON.stringify(movies.map(toRecord))}::jsonb) as x(${sql.raw(RECORD_TYPES)})
-    on conflict (${sql.raw(conflictColumn)}) do update set ${sql.raw(set)}
+    on conflict (${sql.raw(conflictColumn)}) do update set ${sql.raw(set)},
+      metadata_fetched_at = coalesce(excluded.metadata_fetched_at, movies.metadata_fetched_at)
     where ${sql.raw(guard)} and (${sql.raw(current)}) is distinct from (${sql.raw(next.join(', '))})
     returning (xmax = 0) as inserted`;
 }
@@ -98,4 +103,53 @@ export async function upsertTmdbOnlyMovies(db: Db, movies: CatalogMovie[]): Prom
 export async function movieIdsByMovieLensId(db: Db): Promise<Map<number, number>> {
   const rows = await db.selectFrom('movies').select(['id', 'movielens_id']).where('movielens_id', 'is not', null).execute();
   return new Map(rows.map((r) => [r.movielens_id as number, r.id]));
+}
+
+/**
+ * Stores metadata fetched from the TMDB API on the movies with those TMDB ids. MovieLens movies keep
+ * their year and genres (the model's vocabulary); TMDB-only movies take TMDB's. Returns rows updated.
+ */
+export async function applyApiMetadata(db: Db, items: MovieMetadata[]): Promise<number> {
+  if (items.length === 0) return 0;
+  const records = items.map((m) => ({ ...toRecord(catalogMovieFromMetadata(m, 'tmdb')), movielens_id: undefined }));
+  const metadataSet = METADATA_COLUMNS.map((c) => `${c} = x.${c}`).join(', ');
+  const result = await sql`
+    update movies set ${sql.raw(metadataSet)}, title = x.title,
+      year = case when movies.movielens_id is null then x.year else movies.year end,
+      genres = case when movies.movielens_id is null then x.genres else movies.genres end,
+      metadata_fetched_at = now()
+    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(${sql.raw(RECORD_TYPES)})
+    where movies.tmdb_id = x.tmdb_id`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+export interface MetadataTarget {
+  tmdbId: number;
+  title: string;
+}
+
+/** Movies with a TMDB id whose metadata never came from the API, or came before `staleBefore`. */
+export async function moviesNeedingApiMetadata(db: Db, options: { staleBefore?: Date; limit: number }): Promise<MetadataTarget[]> {
+  const rows = await db
+    .selectFrom('movies')
+    .select(['tmdb_id', 'title'])
+    .where('tmdb_id', 'is not', null)
+    .where((eb) => {
+      const neverFetched = eb('metadata_fetched_at', 'is', null);
+      return options.staleBefore ? eb.or([neverFetched, eb('metadata_fetched_at', '<', options.staleBefore)]) : neverFetched;
+    })
+    .orderBy('movielens_id', sql`asc nulls last`)
+    .orderBy('tmdb_id')
+    .limit(options.limit)
+    .execute();
+  return rows.map((r) => ({ tmdbId: r.tmdb_id as number, title: r.title }));
+}
+
+/** Which of these TMDB ids have no movie row yet. */
+export async function unknownTmdbIds(db: Db, tmdbIds: number[]): Promise<number[]> {
+  if (tmdbIds.length === 0) return [];
+  const result = await sql<{ id: number }>`
+    select x.id from unnest(${tmdbIds}::int[]) as x(id)
+    where not exists (select 1 from movies where movies.tmdb_id = x.id)`.execute(db);
+  return result.rows.map((r) => r.id);
 }

@@ -1,0 +1,34 @@
+#!/usr/bin/env tsx
+/**
+ * `npm run cli -- <command> [flags]`: one entry for every tool. Results go to stdout as JSON,
+ * progress to stderr; a failure prints one line naming the problem and exits non-zero.
+ */
+import { Command, CommanderError } from 'commander';
+import { registerDataCommands } from './commands/data.js';
+import { registerDbCommands } from './commands/db.js';
+import { registerLoadCommands } from './commands/load.js';
+import { registerStartCommand } from './commands/start.js';
+import { registerStatsCommand } from './commands/stats.js';
+import { registerTmdbCommands } from './commands/tmdb.js';
+
+const program = new Command('movierec')
+  .description('Movie recommendations: data, database, model and server tools.')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerDataCommands(program);
+registerDbCommands(program);
+registerLoadCommands(program);
+registerStatsCommand(program);
+registerTmdbCommands(program);
+registerStartCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`error: ${message}\n`);
+  if (process.env.DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  process.exit(1);
+}
