@@ -4,6 +4,7 @@
  * progress to stderr; a failure prints one line naming the problem and exits non-zero.
  */
 import { Command, CommanderError } from 'commander';
+import { registerBenchCommands } from './commands/bench.js';
 import { registerDataCommands } from './commands/data.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerLoadCommands } from './commands/load.js';
@@ -13,7 +14,7 @@ import { registerTmdbCommands } from './commands/tmdb.js';
 
 const program = new Command('movierec')
   .description('Movie recommendations: data, database, model and server tools.')
-  .showHelpAfterError()
+  .showHelpAfterError('(add --help for usage)')
   .exitOverride();
 
 registerDataCommands(program);
@@ -21,6 +22,7 @@ registerDbCommands(program);
 registerLoadCommands(program);
 registerStatsCommand(program);
 registerTmdbCommands(program);
+registerBenchCommands(program);
 registerStartCommand(program);
 
 try {

@@ -12,7 +12,9 @@ const optionalString = z
 
 const envSchema = z.object({
   DATA_DIR: optionalString.default('.data'),
-  DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DATABASE_URL: optionalString.pipe(
+    z.url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// or postgresql:// URL' }).optional(),
+  ),
   DATABASE_DRIVER: z.enum(['auto', 'pglite', 'postgres', 'neon']).default('auto'),
   PGLITE_DIR: optionalString,
   NEON_WS_PROXY: optionalString,

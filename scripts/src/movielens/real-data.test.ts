@@ -1,18 +1,13 @@
-import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
+import { REAL_MOVIELENS as source, realDataPresent } from '@movierec/functions/testing/real-data';
 import { fetchMovieLens } from './fetch.js';
 import { removeTempDirs, tempDir } from './fixtures.test-helper.js';
-import { isDirectory, isFile } from './layout.js';
 
 afterAll(removeTempDirs);
 
-/** MOVIELENS_SOURCE, else the shared offline copy next to the repository. */
-const source =
-  process.env.MOVIELENS_SOURCE ?? fileURLToPath(new URL('../../../../shared/datasets/ml-latest-small', import.meta.url));
+const present = realDataPresent(source, 'MOVIELENS_SOURCE');
 
-it('reads the real ml-latest-small with its published counts', async (ctx) => {
-  const present = (await isDirectory(source)) || (await isFile(source));
-  ctx.skip(!present, `no ml-latest-small at ${source}; set MOVIELENS_SOURCE to a folder or .zip to run this`);
+it.skipIf(!present)(`reads the real ml-latest-small (${source}) with its published counts`, async () => {
   const { dataset, counts } = await fetchMovieLens({
     variant: 'ml-latest-small',
     source,

@@ -1,17 +1,10 @@
-/**
- * The real offline snapshot (see shared/datasets/README.md), at $TMDB_SNAPSHOT or next to the repo
- * in ../shared/datasets/tmdb. Skipped when it is not there.
- */
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+/** The real offline snapshot (see shared/datasets/README.md), at $TMDB_SNAPSHOT or next to the repo. */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { REAL_TMDB_SNAPSHOT as snapshotDir, realDataPresent } from '../../testing/real-data.js';
 import { loadTmdbSnapshot } from './load.js';
 import type { TmdbSnapshot } from './types.js';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
-const snapshotDir = process.env['TMDB_SNAPSHOT']?.trim() || resolve(repoRoot, '../shared/datasets/tmdb');
-const present = existsSync(snapshotDir);
+const present = realDataPresent(snapshotDir, 'TMDB_SNAPSHOT');
 
 describe.skipIf(!present)(`real TMDB snapshot at ${snapshotDir}${present ? '' : ' (absent: skipped)'}`, () => {
   let snapshot: TmdbSnapshot;

@@ -59,10 +59,10 @@ async function createServerDatabase(): Promise<{ url: string; drop: () => Promis
   return { url: url.toString(), drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
 }
 
-/** A fresh database on `driver`, with the schema migrated. */
-export async function createTestDatabase(driver: DatabaseDriver): Promise<TestDatabase> {
+/** A fresh database on `driver`, with the schema migrated (PGlite in memory unless given a folder). */
+export async function createTestDatabase(driver: DatabaseDriver, pgliteDir = 'memory://'): Promise<TestDatabase> {
   if (driver === 'pglite') {
-    const config: DatabaseConfig = { driver, url: undefined, pgliteDir: 'memory://', neonWsProxy: undefined };
+    const config: DatabaseConfig = { driver, url: undefined, pgliteDir, neonWsProxy: undefined };
     const db = await openDatabase(config);
     return { db, config, dispose: () => db.destroy() };
   }

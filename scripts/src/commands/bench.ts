@@ -1,0 +1,43 @@
+import { Option, type Command } from 'commander';
+import { loadTmdbSnapshot } from '@movierec/functions/adapters/tmdb-snapshot/index';
+import { testDrivers } from '@movierec/functions/adapters/postgres/testing/test-databases';
+import type { DatabaseDriver } from '@movierec/functions/config/env';
+import { benchLoad } from '../bench/load.js';
+import { benchParse } from '../bench/parse.js';
+import { recordBenchResult } from '../bench/results.js';
+import { config, printResult } from '../cli/context.js';
+import { snapshotCatalog } from '../load/metadata-catalog.js';
+import { acquireDataset, withDatasetOptions, type DatasetFlags } from './dataset-options.js';
+import { positiveInteger } from './load.js';
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+export function registerBenchCommands(program: Command): void {
+  const bench = program.command('bench').description('Benchmarks: print figures and append them to $DATA_DIR/bench/results.jsonl.');
+
+  bench
+    .command('parse')
+    .description("Stream a synthetic ratings file of ML-32M's shape through the parser: lines/s and peak memory.")
+    .option('--lines <n>', 'ratings', positiveInteger, 32_000_000)
+    .option('--users <n>', 'users', positiveInteger, 200_000)
+    .option('--movies <n>', 'movies', positiveInteger, 87_000)
+    .option('--seed <n>', 'generator seed', positiveInteger, 1)
+    .option('--path <file>', 'ratings file to use (written when missing)')
+    .addOption(new Option('--mode <mode>', 'one rating at a time, or arrays').choices(['items', 'batches']).default('items'))
+    .action(async (flags: Parameters<typeof benchParse>[0]) => {
+      printResult(await recordBenchResult(config().dataDir, 'parse', await benchParse(flags, log)));
+    });
+
+  withDatasetOptions(bench.command('load'))
+    .description('Load the release into a fresh database per driver (and again, which must change nothing).')
+    .option('--runs <n>', 'runs per driver (medians are reported)', positiveInteger, 3)
+    .addOption(new Option('--driver <driver...>', 'drivers (default: every one available)').choices(['pglite', 'postgres', 'neon']))
+    .option('--tmdb-snapshot <folder>', 'TMDB metadata snapshot folder (default: TMDB_SNAPSHOT)')
+    .action(async (flags: DatasetFlags & { runs: number; driver?: DatabaseDriver[]; tmdbSnapshot?: string }) => {
+      const { dataset } = await acquireDataset(flags);
+      const snapshotDir = flags.tmdbSnapshot ?? config().tmdb.snapshotDir;
+      const metadata = snapshotDir ? snapshotCatalog(await loadTmdbSnapshot(snapshotDir)) : null;
+      const figures = await benchLoad(flags.driver ?? testDrivers, flags.runs, dataset, metadata, log);
+      printResult(await recordBenchResult(config().dataDir, 'load', figures));
+    });
+}
