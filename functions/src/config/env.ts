@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 
+/** MovieLens releases the data pipeline can fetch and read. */
+export const MOVIELENS_VARIANTS = ['ml-latest-small', 'ml-100k', 'ml-1m', 'ml-25m', 'ml-32m', 'ml-latest'] as const;
+
 const optionalString = z
   .string()
   .trim()
@@ -19,9 +22,7 @@ const envSchema = z.object({
   PGLITE_DIR: optionalString,
   NEON_WS_PROXY: optionalString,
   MOVIELENS_SOURCE: optionalString,
-  MOVIELENS_VARIANT: z
-    .enum(['ml-latest-small', 'ml-100k', 'ml-1m', 'ml-25m', 'ml-32m', 'ml-latest'])
-    .default('ml-latest-small'),
+  MOVIELENS_VARIANT: z.enum(MOVIELENS_VARIANTS).default('ml-latest-small'),
   TMDB_SNAPSHOT: optionalString,
   TMDB_API_KEY: optionalString,
   TMDB_READ_TOKEN: optionalString,

@@ -1,19 +1,14 @@
-/** MovieLens releases we know how to fetch and read. */
-export const MOVIELENS_VARIANTS = ['ml-latest-small', 'ml-100k', 'ml-1m', 'ml-25m', 'ml-32m', 'ml-latest'] as const;
+import type { MovieLensEntry } from '@movierec/functions/core/catalog/catalog-movie';
+import { MOVIELENS_VARIANTS } from '@movierec/functions/config/env';
+
+export { MOVIELENS_VARIANTS };
 export type MovieLensVariant = (typeof MOVIELENS_VARIANTS)[number];
 
 /** On-disk layouts: ml-100k's u.data/u.item, ml-1m's `::` .dat files, and the CSVs of the rest. */
 export type MovieLensFormat = 'csv' | 'dat' | '100k';
 
-export interface MovieLensMovie {
-  movielensId: number;
-  /** Title without the trailing "(year)". */
-  title: string;
-  year: number | null;
-  /** Canonical genres (see functions core/catalog/genres). */
-  genres: string[];
-  imdbId: string | null;
-  tmdbId: number | null;
+/** A movie as a release gives it: title without its "(year)", canonical genres, links merged in. */
+export interface MovieLensMovie extends MovieLensEntry {
   /** 1-based line of the movie in its file, for error messages. */
   line: number;
 }

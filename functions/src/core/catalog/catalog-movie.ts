@@ -5,22 +5,10 @@
 import { canonicalGenres } from './genres.js';
 import type { MetadataSourceName, MovieMetadata } from './movie-metadata.js';
 
-export interface CatalogMovie {
+/** A movie row: TMDB's fields, plus which ids it has and where its metadata came from. */
+export interface CatalogMovie extends Omit<MovieMetadata, 'tmdbId'> {
   movielensId: number | null;
   tmdbId: number | null;
-  imdbId: string | null;
-  title: string;
-  year: number | null;
-  genres: string[];
-  overview: string | null;
-  tagline: string | null;
-  runtime: number | null;
-  posterPath: string | null;
-  backdropPath: string | null;
-  voteAverage: number | null;
-  voteCount: number | null;
-  popularity: number | null;
-  keywords: string[];
   metadataSource: MetadataSourceName | null;
 }
 
