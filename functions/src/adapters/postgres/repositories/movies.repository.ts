@@ -138,7 +138,7 @@ export async function moviesNeedingApiMetadata(db: Db, options: { staleBefore?: 
       const neverFetched = eb('metadata_fetched_at', 'is', null);
       return options.staleBefore ? eb.or([neverFetched, eb('metadata_fetched_at', '<', options.staleBefore)]) : neverFetched;
     })
-    .orderBy('movielens_id', sql`asc nulls last`)
+    .orderBy('movielens_id', (ob) => ob.asc().nullsLast())
     .orderBy('tmdb_id')
     .limit(options.limit)
     .execute();
