@@ -5,7 +5,7 @@
 import { catalogMovieFromMetadata, catalogMovieFromMovieLens, resolveDuplicateTmdbLinks } from '@movierec/functions/core/catalog/catalog-movie';
 import type { Db } from '@movierec/functions/adapters/postgres/database';
 import { upsertMovieLensMovies, upsertTmdbOnlyMovies } from '@movierec/functions/adapters/postgres/repositories/movies.repository';
-import { recordDatasetLoad } from '@movierec/functions/adapters/postgres/repositories/stats.repository';
+import { assertSingleRelease, recordDatasetLoad } from '@movierec/functions/adapters/postgres/repositories/stats.repository';
 import { addCounts, NO_WRITES, type WriteCounts } from '@movierec/functions/adapters/postgres/repositories/write-counts';
 import type { MovieLensDataset, MovieLensMovie } from '../movielens/types.js';
 import { inBatches } from './batches.js';
@@ -70,6 +70,7 @@ export async function loadMovies(options: LoadMoviesOptions): Promise<LoadMovies
   const tmdbOnly = options.includeTmdbOnly === false || !metadata ? [] : [...metadata.allMovies()].filter((m) => !claimed.has(m.tmdbId)).map((m) => catalogMovieFromMetadata(m, 'snapshot'));
 
   const written = await db.transaction().execute(async (trx) => {
+    await assertSingleRelease(trx, dataset.variant);
     const movielens = await writeAll(catalog, (b) => upsertMovieLensMovies(trx, b), (d) => onProgress?.('movies', d, catalog.length));
     const tmdb = await writeAll(tmdbOnly, (b) => upsertTmdbOnlyMovies(trx, b), (d) => onProgress?.('tmdb-only', d, tmdbOnly.length));
     await recordDatasetLoad(trx, { dataset: dataset.variant, step: 'movies', source: dataset.dir, counts: { movies: catalog.length, tmdbOnly: tmdbOnly.length } });

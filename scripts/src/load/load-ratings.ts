@@ -5,7 +5,7 @@
 import type { Db } from '@movierec/functions/adapters/postgres/database';
 import { movieIdsByMovieLensId } from '@movierec/functions/adapters/postgres/repositories/movies.repository';
 import { upsertRatings, type RatingWrite } from '@movierec/functions/adapters/postgres/repositories/ratings.repository';
-import { recordDatasetLoad } from '@movierec/functions/adapters/postgres/repositories/stats.repository';
+import { assertSingleRelease, recordDatasetLoad } from '@movierec/functions/adapters/postgres/repositories/stats.repository';
 import { ensureMovieLensUsers, userIdsByMovieLensId } from '@movierec/functions/adapters/postgres/repositories/users.repository';
 import { addCounts, NO_WRITES, type WriteCounts } from '@movierec/functions/adapters/postgres/repositories/write-counts';
 import { CodedError, DataFileError } from '@movierec/functions/core/errors';
@@ -47,6 +47,7 @@ async function* selected(ratings: AsyncIterable<MovieLensRating>, onlyUsers: Rea
 export async function loadRatings(options: LoadRatingsOptions): Promise<LoadRatingsReport> {
   const { db, dataset, onlyUsers, onProgress } = options;
   return db.transaction().execute(async (trx) => {
+    await assertSingleRelease(trx, dataset.variant);
     const movieIds = await movieIdsByMovieLensId(trx);
     if (movieIds.size === 0) throw new CodedError('conflict', 'no MovieLens movies are loaded yet: run `load-movies` first');
     const userIds = await userIdsByMovieLensId(trx);

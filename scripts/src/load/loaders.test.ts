@@ -67,6 +67,13 @@ describe.each(testDrivers)('loaders on %s', (driver) => {
     expect((await tableCounts(t.db)).ratings).toBe(0);
   });
 
+  it('refuses to mix MovieLens releases in one database', async () => {
+    await loadMovies({ db: t.db, dataset: memoryDataset(movies, []), metadata: null });
+    const other = { ...memoryDataset(movies, ratingsOf(1, 2)), variant: 'ml-1m' as const };
+    await expect(loadMovies({ db: t.db, dataset: other, metadata: null })).rejects.toThrow('this database holds ml-latest-small; load ml-1m into a fresh one');
+    await expect(loadRatings({ db: t.db, dataset: other })).rejects.toThrow('this database holds ml-latest-small');
+  });
+
   it('sync-users keeps only the most active users', async () => {
     const ratings = [...ratingsOf(3, 2), { userId: 2, movieId: 2, rating: 3, timestamp: 5 }, { userId: 3, movieId: 6003, rating: 3, timestamp: 5 }];
     const dataset = memoryDataset(movies, ratings);

@@ -27,3 +27,32 @@ export async function upsertRatings(db: Db, ratings: RatingWrite[]): Promise<Wri
     returning (xmax = 0) as inserted`;
   return countUpsert(db, upsert, ratings.length);
 }
+
+export interface StoredRating {
+  userId: number;
+  movieId: number;
+  rating: number;
+  /** Unix seconds. */
+  ratedAt: number;
+}
+
+/**
+ * Every rating in (user, time, movie) order, fetched in keyset pages so memory stays flat whatever
+ * the table's size and whichever driver (PGlite cannot stream a cursor).
+ */
+export async function* ratingsInUserTimeOrder(db: Db, pageSize = 50_000): AsyncGenerator<StoredRating[]> {
+  let after: { userId: number; ratedAt: number; movieId: number } | null = null;
+  for (;;) {
+    const page: { rows: StoredRating[] } = await sql<StoredRating>`
+      select user_id as "userId", movie_id as "movieId", rating,
+             extract(epoch from rated_at)::float8 as "ratedAt"
+      from ratings
+      where ${after === null ? sql`true` : sql`(user_id, rated_at, movie_id) > (${after.userId}, to_timestamp(${after.ratedAt}), ${after.movieId})`}
+      order by user_id, rated_at, movie_id
+      limit ${pageSize}`.execute(db);
+    if (page.rows.length === 0) return;
+    yield page.rows;
+    const last = page.rows[page.rows.length - 1] as StoredRating;
+    after = { userId: last.userId, ratedAt: last.ratedAt, movieId: last.movieId };
+  }
+}

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { CodedError } from '../../../core/errors.js';
 import type { Db } from '../database.js';
 
 export interface TableCounts {
@@ -55,4 +56,18 @@ export async function recordDatasetLoad(db: Db, load: Omit<DatasetLoad, 'loadedA
 export async function datasetLoads(db: Db): Promise<DatasetLoad[]> {
   const rows = await db.selectFrom('dataset_loads').selectAll().orderBy('loaded_at').execute();
   return rows.map((r) => ({ dataset: r.dataset, step: r.step, source: r.source, counts: r.counts, loadedAt: r.loaded_at }));
+}
+
+/**
+ * MovieLens user and movie ids mean different things in different releases (ml-100k's item 2 is
+ * not ml-latest's movie 2), so one database holds one release. Throws when another is loaded.
+ */
+export async function assertSingleRelease(db: Db, dataset: string): Promise<void> {
+  const other = await db.selectFrom('dataset_loads').select('dataset').where('dataset', '!=', dataset).executeTakeFirst();
+  if (other) {
+    throw new CodedError(
+      'conflict',
+      `this database holds ${other.dataset}; load ${dataset} into a fresh one (another PGLITE_DIR or DATABASE_URL)`,
+    );
+  }
 }

@@ -1,0 +1,139 @@
+"""Model inputs: per-movie content features and per-rating user histories.
+
+Content features of a movie are one float32 vector: text embedding (384) | genres multi-hot (19) |
+year (2). Histories are the user's previous ratings, sliced from ratings sorted by user and time
+per batch of examples, so memory stays O(batch × N) whatever the number of ratings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .data import Catalog, Ratings
+
+# MovieLens' genre vocabulary, in its documented order; the snapshot maps TMDB genres onto it.
+GENRES = (
+    "Action", "Adventure", "Animation", "Children", "Comedy", "Crime", "Documentary", "Drama", "Fantasy",
+    "Film-Noir", "Horror", "IMAX", "Musical", "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western",
+)  # fmt: skip
+GENRE_INDEX = {g: i for i, g in enumerate(GENRES)}
+# Year feature: (year - YEAR_CENTER) / YEAR_SCALE and a "year known" flag; fixed constants, not
+# fitted, so that the exported towers and the TypeScript side need no statistics of a catalog.
+YEAR_CENTER = 1990.0
+YEAR_SCALE = 30.0
+YEAR_FEATURES = 2
+
+
+def genre_multi_hot(genres: list[list[str]]) -> np.ndarray:
+    """Multi-hot genres; names outside GENRES are ignored.
+
+    Args:
+        genres: each movie's genre names.
+    Returns:
+        float32 (len(genres), len(GENRES)) of 0 and 1.
+    """
+    out = np.zeros((len(genres), len(GENRES)), dtype=np.float32)
+    for row, names in enumerate(genres):
+        for name in names:
+            if name in GENRE_INDEX:
+                out[row, GENRE_INDEX[name]] = 1.0
+    return out
+
+
+def year_features(years: np.ndarray) -> np.ndarray:
+    """Normalized release year and a known flag; year 0 (unknown) gives (0, 0).
+
+    Args:
+        years: int years, 0 when unknown.
+    Returns:
+        float32 (len(years), 2).
+    """
+    years = np.asarray(years)
+    known = years > 0
+    normalized = np.where(known, (years.astype(np.float32) - YEAR_CENTER) / YEAR_SCALE, 0.0)
+    return np.stack([normalized, known], axis=1).astype(np.float32)
+
+
+def content_features(catalog: Catalog, text_embeddings: np.ndarray) -> np.ndarray:
+    """Every movie's content vector: text embedding | genres multi-hot | year features.
+
+    Args:
+        catalog: the movies.
+        text_embeddings: float32 (len(catalog), 384), row i for item index i.
+    Returns:
+        float32 (len(catalog), 384 + 19 + 2).
+    """
+    if len(text_embeddings) != len(catalog):
+        raise ValueError(f"{len(text_embeddings)} text embeddings for {len(catalog)} movies")
+    parts = [np.asarray(text_embeddings, np.float32), genre_multi_hot(catalog.genres), year_features(catalog.years)]
+    return np.concatenate(parts, axis=1)
+
+
+def rating_index(ratings: np.ndarray) -> np.ndarray:
+    """Row of a rating value (0.5..5.0 in 0.5 steps) in the rating-weight table: 0..9."""
+    return np.clip(np.rint(np.asarray(ratings) * 2) - 1, 0, 9).astype(np.int32)
+
+
+@dataclass(frozen=True)
+class Histories:
+    """Rating histories, oldest first and most recent last, left-padded."""
+
+    items: np.ndarray  # int32 (batch, N): item indexes, -1 = padding
+    ratings: np.ndarray  # float32 (batch, N): 0 at padding
+
+
+class HistoryIndex:
+    """Ratings ordered by user then time, with each user's first position, to slice histories from."""
+
+    def __init__(self, ratings: Ratings):
+        """Args:
+        ratings: any order; snapshots are already sorted by user and time, which is then kept as is.
+        """
+        user, at = ratings.user, ratings.rated_at
+        ordered = len(user) < 2 or bool(np.all((user[1:] > user[:-1]) | ((user[1:] == user[:-1]) & (at[1:] >= at[:-1]))))
+        # A stable sort keeps the snapshot's movie-id tie order for equal timestamps.
+        order = None if ordered else np.lexsort((at, user))
+        self.user = user if order is None else user[order]
+        self.item = ratings.item if order is None else ratings.item[order]
+        self.rating = ratings.rating if order is None else ratings.rating[order]
+        counts = np.bincount(self.user, minlength=ratings.n_users)
+        # user_start[u] .. user_start[u + 1] are user u's positions.
+        self.user_start = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+
+    def __len__(self) -> int:
+        return len(self.user)
+
+    def _window(self, ends: np.ndarray, starts: np.ndarray, n: int) -> Histories:
+        # Positions ends-n .. ends-1, kept where they do not reach before the user's first rating.
+        positions = ends[:, None] + np.arange(-n, 0, dtype=np.int64)[None, :]
+        valid = positions >= starts[:, None]
+        safe = np.where(valid, positions, 0)
+        items = np.where(valid, self.item[safe], -1).astype(np.int32)
+        ratings = np.where(valid, self.rating[safe], 0.0).astype(np.float32)
+        return Histories(items, ratings)
+
+    def before(self, positions: np.ndarray, n: int) -> Histories:
+        """The up to n ratings of the same user just before each position (the position excluded).
+
+        Args:
+            positions: int positions in this index's order.
+            n: history length.
+        Returns:
+            Histories of shape (len(positions), n).
+        """
+        positions = np.asarray(positions, dtype=np.int64)
+        return self._window(positions, self.user_start[self.user[positions]], n)
+
+    def latest(self, users: np.ndarray, n: int) -> Histories:
+        """Each user's n most recent ratings.
+
+        Args:
+            users: dense user indexes.
+            n: history length.
+        Returns:
+            Histories of shape (len(users), n).
+        """
+        users = np.asarray(users, dtype=np.int64)
+        return self._window(self.user_start[users + 1], self.user_start[users], n)
