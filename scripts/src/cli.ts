@@ -8,6 +8,7 @@ import { registerBenchCommands } from './commands/bench.js';
 import { registerDataCommands } from './commands/data.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerLoadCommands } from './commands/load.js';
+import { registerModelCommands } from './commands/model.js';
 import { registerStartCommand } from './commands/start.js';
 import { registerStatsCommand } from './commands/stats.js';
 import { registerTmdbCommands } from './commands/tmdb.js';
@@ -23,6 +24,7 @@ registerLoadCommands(program);
 registerStatsCommand(program);
 registerTmdbCommands(program);
 registerBenchCommands(program);
+registerModelCommands(program);
 registerStartCommand(program);
 
 try {
