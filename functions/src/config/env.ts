@@ -27,6 +27,9 @@ const envSchema = z.object({
   TMDB_API_KEY: optionalString,
   TMDB_READ_TOKEN: optionalString,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  PYTHON: optionalString.default('python3'),
+  // Empty is meaningful here (pip's own sources), so it is not folded into "unset".
+  TORCH_INDEX_URL: z.string().trim().default('https://download.pytorch.org/whl/cpu'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -47,6 +50,7 @@ export interface AppConfig {
   movielens: { source: string | undefined; variant: Env['MOVIELENS_VARIANT'] };
   tmdb: { snapshotDir: string | undefined; apiKey: string | undefined; readToken: string | undefined };
   logLevel: Env['LOG_LEVEL'];
+  python: { executable: string; torchIndexUrl: string };
 }
 
 export class ConfigError extends Error {
@@ -90,5 +94,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     movielens: { source: env.MOVIELENS_SOURCE, variant: env.MOVIELENS_VARIANT },
     tmdb: { snapshotDir: env.TMDB_SNAPSHOT, apiKey: env.TMDB_API_KEY, readToken: env.TMDB_READ_TOKEN },
     logLevel: env.LOG_LEVEL,
+    python: { executable: env.PYTHON, torchIndexUrl: env.TORCH_INDEX_URL },
   };
 }

@@ -10,22 +10,17 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CodedError } from '@movierec/functions/core/errors';
-import { REPO_ROOT } from '../cli/context.js';
+import { config, REPO_ROOT } from '../cli/context.js';
 
 export const TF_SERVING_DIR = join(REPO_ROOT, 'tf-serving');
 const VENV = join(TF_SERVING_DIR, '.venv');
 const STAMP = join(VENV, '.movierec-requirements.sha256');
 export const VENV_PYTHON = join(VENV, 'bin', 'python');
 export const TORCH_VERSION = '2.13.0';
-const DEFAULT_TORCH_INDEX = 'https://download.pytorch.org/whl/cpu';
 
 export interface PythonSetup {
-  python: string;
+  executable: string;
   torchIndexUrl: string;
-}
-
-export function pythonSetupFromEnv(env: NodeJS.ProcessEnv = process.env): PythonSetup {
-  return { python: env.PYTHON?.trim() || 'python3', torchIndexUrl: env.TORCH_INDEX_URL ?? DEFAULT_TORCH_INDEX };
 }
 
 /** Runs a command with inherited output (pip's progress shows); rejects naming it on failure. */
@@ -51,11 +46,11 @@ async function requirementsHash(setup: PythonSetup): Promise<string> {
 }
 
 /** Creates or updates the virtualenv when the requirements changed; returns whether it installed. */
-export async function ensurePythonEnv(setup: PythonSetup = pythonSetupFromEnv(), log: (m: string) => void = () => undefined): Promise<boolean> {
+export async function ensurePythonEnv(setup: PythonSetup = config().python, log: (m: string) => void = () => undefined): Promise<boolean> {
   const hash = await requirementsHash(setup);
   if (existsSync(STAMP) && (await readFile(STAMP, 'utf8')).trim() === hash) return false;
   log(`Setting up the Python environment in ${VENV} (TensorFlow, PyTorch CPU, sentence encoder)…`);
-  if (!existsSync(VENV_PYTHON)) await run(setup.python, ['-m', 'venv', VENV]);
+  if (!existsSync(VENV_PYTHON)) await run(setup.executable, ['-m', 'venv', VENV]);
   await run(VENV_PYTHON, torchInstallArgs(setup));
   await run(VENV_PYTHON, ['-m', 'pip', 'install', '--disable-pip-version-check', '-r', join(TF_SERVING_DIR, 'requirements.txt')]);
   await writeFile(STAMP, `${hash}\n`);
