@@ -24,7 +24,7 @@ from .data import Catalog
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 DIM = 384
 # Texts per saved cache part: a bound on the work an interrupted run loses.
-PART_SIZE = 8192
+PART_SIZE = 2048
 
 Encoder = Callable[[list[str]], np.ndarray]
 
@@ -120,6 +120,7 @@ def encode_catalog(
     cached = _load_cache(cache_dir)
     # Identical texts are encoded once.
     missing = list(dict.fromkeys(k for k in keys if k not in cached))
+    from_cache = sum(k in cached for k in keys)
     if missing:
         encode = encoder or sentence_encoder(batch_size)
         text_of = dict(zip(keys, texts))
@@ -136,5 +137,5 @@ def encode_catalog(
                 rate = done / max(time.perf_counter() - started, 1e-9)
                 progress(f"text embeddings: encoded {done}/{len(missing)} new texts ({rate:.1f} texts/s)")
     if progress:
-        progress(f"text embeddings: {len(keys) - len(missing)} of {len(keys)} movies from the cache")
+        progress(f"text embeddings: {from_cache} of {len(keys)} movies from the cache")
     return np.stack([cached[k] for k in keys]).astype(np.float32) if keys else np.zeros((0, DIM), np.float32)

@@ -1,0 +1,139 @@
+"""Command line of the model package, driven by `npm run cli -- train | evaluate`.
+
+    python -m movierec_model.cli train --snapshot DIR --out RUN_DIR --cache DIR [--epochs N] [--seed N]
+    python -m movierec_model.cli evaluate --snapshot DIR --out RUN_DIR --cache DIR [--protocol temporal|random]
+        [--preset recbole|msr] [--test-ratio R] [--valid-ratio R] [--min-rating R] [--epochs N] [--seed N]
+
+Progress goes to stderr; the run folder receives the results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from . import check_versions
+from .data import load_snapshot
+from .text import encode_catalog
+from .train import TwoTowerConfig
+
+T = TypeVar("T")
+
+EASE_GRID = (50.0, 200.0, 500.0, 1000.0, 2000.0)
+KNN_GRID = (20.0, 50.0, 100.0, 200.0)
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def timed(timings: dict[str, float], step: str, work: Callable[[], T]) -> T:
+    started = time.perf_counter()
+    result = work()
+    timings[step] = round(time.perf_counter() - started, 2)
+    log(f"{step}: {timings[step]} s")
+    return result
+
+
+def peak_rss_mb() -> int:
+    """Peak resident memory of this process (Linux reports kilobytes)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
+def model_config(args: argparse.Namespace) -> TwoTowerConfig:
+    overrides = {"epochs": args.epochs, "seed": args.seed}
+    return dataclasses.replace(TwoTowerConfig(), **{k: v for k, v in overrides.items() if v is not None})
+
+
+def train(args: argparse.Namespace) -> dict:
+    """Encode, train on every rating, export for serving."""
+    from .export import export_run
+    from .train import train_two_tower
+
+    timings: dict[str, float] = {}
+    snapshot = timed(timings, "load", lambda: load_snapshot(args.snapshot))
+    text = timed(timings, "encode", lambda: encode_catalog(snapshot.catalog, Path(args.cache) / "text", progress=log))
+    config = model_config(args)
+    trained = timed(timings, "train", lambda: train_two_tower(snapshot.ratings, snapshot.catalog, text, config, progress=log))
+    version = int(time.time())
+    timed(timings, "export", lambda: export_run(trained, snapshot.catalog, args.out, version))
+    summary = {
+        "dataset": snapshot.variant,
+        "version": version,
+        "counts": {"movies": len(snapshot.catalog), "ratings": len(snapshot.ratings), "users": snapshot.ratings.n_users},
+        "config": dataclasses.asdict(config),
+        "training": {"loss_history": trained.loss_history.epochs},
+        "timings": timings,
+        "peak_rss_mb": peak_rss_mb(),
+    }
+    (Path(args.out) / "training.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    return summary
+
+
+def evaluate(args: argparse.Namespace) -> dict:
+    """Split, fit the two-tower model and every baseline on the same train part, report."""
+    from .baselines import EASE, ItemKNN, MostPopular, SeedAverage
+    from .evaluate import evaluate_cold_start, evaluate_models, tune
+    from .report import build_report, write_report
+    from .split import make_split
+    from .train import TwoTowerRecommender
+
+    timings: dict[str, float] = {}
+    snapshot = timed(timings, "load", lambda: load_snapshot(args.snapshot))
+    catalog = snapshot.catalog
+    text = timed(timings, "encode", lambda: encode_catalog(catalog, Path(args.cache) / "text", progress=log))
+    overrides = {k: v for k, v in {"test_ratio": args.test_ratio, "valid_ratio": args.valid_ratio, "min_rating": args.min_rating}.items() if v is not None}
+    split = make_split(snapshot.ratings, catalog, args.protocol, args.preset, **overrides)
+    two_tower = TwoTowerRecommender(model_config(args), text)
+    results = timed(timings, "two_tower", lambda: evaluate_models(split, catalog, [two_tower]))
+    l2, _ = timed(timings, "tune_ease", lambda: tune(split, catalog, lambda v: EASE(l2=v), EASE_GRID))
+    neighbours, _ = timed(timings, "tune_item_knn", lambda: tune(split, catalog, lambda v: ItemKNN(neighbours=int(v)), KNN_GRID))
+    # The seed's method searches the same movie embeddings the two-tower model learned.
+    item_embeddings = two_tower.trained.item_embeddings()[0] if two_tower.trained else None
+    baselines = [MostPopular(), ItemKNN(neighbours=int(neighbours)), EASE(l2=l2), SeedAverage(item_embeddings)]
+    results |= timed(timings, "baselines", lambda: evaluate_models(split, catalog, baselines))
+    cold_start = evaluate_cold_start(split, two_tower) if len(split.cold_items) else None
+    timings["peak_rss_mb"] = peak_rss_mb()
+    training = {"loss_history": two_tower.trained.loss_history.epochs if two_tower.trained else []}
+    report = build_report(snapshot.variant, split, results, cold_start, timings, training)
+    write_report(args.out, report)
+    return report
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="movierec_model")
+    commands = root.add_subparsers(dest="command", required=True)
+    for name in ("train", "evaluate"):
+        command = commands.add_parser(name)
+        command.add_argument("--snapshot", required=True, help="training snapshot folder (npm run cli -- export-training)")
+        command.add_argument("--out", required=True, help="run folder")
+        command.add_argument("--cache", required=True, help="cache folder (text embeddings)")
+        command.add_argument("--epochs", type=int)
+        command.add_argument("--seed", type=int)
+        if name == "evaluate":
+            command.add_argument("--protocol", choices=("temporal", "random"), default="temporal")
+            command.add_argument("--preset", choices=("recbole", "msr"))
+            command.add_argument("--test-ratio", type=float)
+            command.add_argument("--valid-ratio", type=float)
+            command.add_argument("--min-rating", type=float)
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    check_versions()
+    Path(args.out).mkdir(parents=True, exist_ok=True)
+    result = train(args) if args.command == "train" else evaluate(args)
+    print(json.dumps({"command": args.command, "out": str(args.out), "timings": result["timings"]}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
