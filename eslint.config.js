@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/.data/**', '**/dist/**', '**/cdk.out/**', '**/*.gen.ts'] },
+  { ignores: ['**/node_modules/**', '**/.venv/**', '**/.data/**', '**/dist/**', '**/cdk.out/**', '**/*.gen.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: globals.node } },

@@ -2,7 +2,7 @@
 
     python -m movierec_model.bench --users 200000 --movies 87000 --ratings 32000000 --steps 300
 
-Prints one JSON object and appends it to $DATA_DIR/bench/results.jsonl (DATA_DIR defaults to the
+Prints one JSON object on stdout (progress on stderr) and appends it to $DATA_DIR/bench/results.jsonl (DATA_DIR defaults to the
 repository's .data/; a relative DATA_DIR is taken from the repository root, as the TypeScript CLI does).
 """
 
@@ -13,6 +13,7 @@ import json
 import os
 import platform
 import resource
+import sys
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -94,6 +95,8 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-record", action="store_true", help="print only, do not append to results.jsonl")
     args = parser.parse_args(argv)
+    if args.steps < 2:
+        parser.error("--steps must be at least 2 (throughput is measured between logged steps)")
 
     started = time.perf_counter()
     ratings = synthetic_ratings(args.users, args.movies, args.ratings, args.seed)
@@ -105,7 +108,7 @@ def main(argv: list[str] | None = None) -> dict:
 
     log_every = max(1, args.steps // 10)
     config = TwoTowerConfig(epochs=1, batch_size=args.batch_size, max_steps=args.steps, log_every=log_every, seed=args.seed)
-    trained = train_two_tower(ratings, catalog, text, config, progress=lambda line: print(line, flush=True))
+    trained = train_two_tower(ratings, catalog, text, config, progress=lambda line: print(line, file=sys.stderr, flush=True))
     history = trained.loss_history
     # Throughput from the first logged step on, so that graph tracing and setup are left out.
     (first_step, _), (last_step, _) = history.steps[0], history.steps[-1]
@@ -125,8 +128,8 @@ def main(argv: list[str] | None = None) -> dict:
         "projectedEpochSeconds": round(positives / examples_per_second),
         "generateSeconds": round(generated, 2),
         "trainSeconds": round(trained.seconds, 2),
-        "firstLoss": history.steps[0][1],
-        "lastLoss": history.steps[-1][1],
+        "firstLoss": round(history.steps[0][1], 4),
+        "lastLoss": round(history.steps[-1][1], 4),
         "peakRssMbAfterGeneration": round(rss_after_generation),
         "peakRssMb": round(peak_rss_mb()),
         "cpus": os.cpu_count(),

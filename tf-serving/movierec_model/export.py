@@ -52,6 +52,9 @@ def user_tower_weights(trained: TrainedTwoTower, catalog: Catalog) -> dict[str, 
     Only items rated in training get a row: the vectors of the others never learned anything, so
     their ids are unknown to the exported tower and ignored like padding.
 
+    Args:
+        trained: the trained model.
+        catalog: its catalog (row → project movie id).
     Returns:
         movie_ids int32 (R,), item_vectors float32 (R, d), rating_weights float32 (10,), and
         dense_<i>.kernel float32 (in, out) / dense_<i>.bias float32 (out,) per layer, in order.
@@ -74,6 +77,9 @@ class UserTowerModule(tf.Module):
     [batch, N] → embedding float32 [batch, d]. Ids the tower does not know are ignored."""
 
     def __init__(self, weights: dict[str, np.ndarray]):
+        """Args:
+        weights: user_tower_weights(...), the same arrays the safetensors file holds.
+        """
         super().__init__()
         keys = tf.constant(weights["movie_ids"].astype(np.int64))
         self.rows = tf.lookup.StaticHashTable(tf.lookup.KeyValueTensorInitializer(keys, tf.range(tf.size(keys, out_type=tf.int64))), -1)
@@ -97,6 +103,9 @@ class ContentTowerModule(tf.Module):
     unknown names ignored), year int64 [batch] (0 = unknown) → embedding float32 [batch, d]."""
 
     def __init__(self, trained: TrainedTwoTower):
+        """Args:
+        trained: the model whose content-only tower is exported.
+        """
         super().__init__()
         self.genre_index = tf.lookup.StaticHashTable(
             tf.lookup.KeyValueTensorInitializer(tf.constant(GENRES), tf.range(len(GENRES), dtype=tf.int64)), -1

@@ -23,7 +23,6 @@ GENRE_INDEX = {g: i for i, g in enumerate(GENRES)}
 # fitted, so that the exported towers and the TypeScript side need no statistics of a catalog.
 YEAR_CENTER = 1990.0
 YEAR_SCALE = 30.0
-YEAR_FEATURES = 2
 
 
 def genre_multi_hot(genres: list[list[str]]) -> np.ndarray:
@@ -69,11 +68,6 @@ def content_features(catalog: Catalog, text_embeddings: np.ndarray) -> np.ndarra
         raise ValueError(f"{len(text_embeddings)} text embeddings for {len(catalog)} movies")
     parts = [np.asarray(text_embeddings, np.float32), genre_multi_hot(catalog.genres), year_features(catalog.years)]
     return np.concatenate(parts, axis=1)
-
-
-def rating_index(ratings: np.ndarray) -> np.ndarray:
-    """Row of a rating value (0.5..5.0 in 0.5 steps) in the rating-weight table: 0..9."""
-    return np.clip(np.rint(np.asarray(ratings) * 2) - 1, 0, 9).astype(np.int32)
 
 
 @dataclass(frozen=True)

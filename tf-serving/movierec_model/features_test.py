@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from .data import Ratings, load_snapshot
-from .features import GENRES, HistoryIndex, content_features, genre_multi_hot, rating_index, year_features
+from .features import GENRES, HistoryIndex, content_features, genre_multi_hot, year_features
 from .testing import synthetic_snapshot
 
 
@@ -23,10 +23,6 @@ def test_genres_are_multi_hot_over_the_movielens_vocabulary():
 
 def test_unknown_year_is_zero_with_a_flag():
     assert year_features(np.array([1990, 2020, 0])).tolist() == [[0.0, 1.0], [1.0, 1.0], [0.0, 0.0]]
-
-
-def test_rating_index_covers_half_stars():
-    assert rating_index(np.array([0.5, 1.0, 3.5, 5.0])).tolist() == [0, 1, 6, 9]
 
 
 def test_content_features_concatenate_text_genres_year(tmp_path):

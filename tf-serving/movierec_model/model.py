@@ -84,6 +84,10 @@ class SparseAdam:
     """
 
     def __init__(self, table: keras.Variable, learning_rate: float, beta_1=0.9, beta_2=0.999, epsilon=1e-7):
+        """Args:
+        table: the variable to update; its moments are created here, zero.
+        learning_rate, beta_1, beta_2, epsilon: as Keras' Adam (same defaults).
+        """
         self.table = table.value  # the tf.Variable under the Keras variable: it has scatter ops
         self.m = tf.Variable(tf.zeros_like(self.table), trainable=False)
         self.v = tf.Variable(tf.zeros_like(self.table), trainable=False)
@@ -91,6 +95,7 @@ class SparseAdam:
         self.learning_rate, self.beta_1, self.beta_2, self.epsilon = learning_rate, beta_1, beta_2, epsilon
 
     def apply(self, gradient: tf.IndexedSlices) -> None:
+        """One step on the rows of `gradient` (repeated indexes are summed first)."""
         rows, position = tf.unique(gradient.indices)
         g = tf.math.unsorted_segment_sum(gradient.values, position, tf.shape(rows)[0])
         self.step.assign_add(1.0)
@@ -100,6 +105,16 @@ class SparseAdam:
         self.v.scatter_update(tf.IndexedSlices(v, rows))
         alpha = self.learning_rate * tf.sqrt(1 - self.beta_2**self.step) / (1 - self.beta_1**self.step)
         self.table.scatter_sub(tf.IndexedSlices(alpha * m / (tf.sqrt(v) + self.epsilon), rows))
+
+
+def batch_signature(history_length: int) -> tuple[tf.TensorSpec, ...]:
+    """A training batch: history items int32 (B, N) (-1 = padding), history ratings float32 (B, N),
+    target items int32 (B,)."""
+    return (
+        tf.TensorSpec((None, history_length), tf.int32),
+        tf.TensorSpec((None, history_length), tf.float32),
+        tf.TensorSpec((None,), tf.int32),
+    )
 
 
 def make_train_step(model: TwoTowerModel, log_q: np.ndarray, config):
@@ -121,14 +136,8 @@ def make_train_step(model: TwoTowerModel, log_q: np.ndarray, config):
     # Adam for the dense layers, sparse Adam for the (large) item table.
     dense_optimizer = keras.optimizers.Adam(learning_rate=config.learning_rate)
     table_optimizer = SparseAdam(model.item_table, config.learning_rate)
-    n = config.history_length
-    signature = [
-        tf.TensorSpec((None, n), tf.int32),
-        tf.TensorSpec((None, n), tf.float32),
-        tf.TensorSpec((None,), tf.int32),
-    ]
 
-    @tf.function(input_signature=signature)
+    @tf.function(input_signature=batch_signature(config.history_length))
     def step(history_items, history_ratings, targets):
         target_log_q = tf.gather(log_q, targets)
         with tf.GradientTape() as tape:

@@ -32,3 +32,21 @@ def test_the_same_item_in_another_column_is_not_a_negative():
     #   rows 0, 1: target e, one negative 1 → log(1 + 1/e); row 2 (item 8): two negatives → log(1 + 2/e).
     expected = (2 * math.log(1 + 1 / math.e) + math.log(1 + 2 / math.e)) / 3
     assert loss(np.eye(3), np.eye(3), [7, 7, 8], [1 / 3] * 3) == pytest.approx(expected, rel=1e-6)
+
+
+def test_sparse_adam_equals_adam_on_the_rows_it_touches():
+    import keras
+    import tensorflow as tf
+
+    from .model import SparseAdam
+
+    start = np.arange(8, dtype=np.float32).reshape(4, 2)
+    sparse_table, dense_table = keras.Variable(start.copy()), keras.Variable(start[:3].copy())
+    sparse, dense = SparseAdam(sparse_table, 0.1), keras.optimizers.Adam(0.1)
+    for step in range(3):
+        # Rows 0..2 every step (row 1 twice: summed), row 3 never.
+        values = np.array([[1.0, -2.0], [0.5, 0.5], [step, 1.0], [0.25, 0.0]], np.float32)
+        sparse.apply(tf.IndexedSlices(tf.constant(values), tf.constant([0, 1, 2, 1])))
+        dense.apply([tf.constant(np.stack([values[0], values[1] + values[3], values[2]]))], [dense_table])
+    np.testing.assert_allclose(sparse_table.numpy()[:3], dense_table.numpy(), rtol=1e-6)
+    np.testing.assert_array_equal(sparse_table.numpy()[3], start[3])

@@ -63,7 +63,8 @@ def _load_cache(cache_dir: Path) -> dict[bytes, np.ndarray]:
     cached: dict[bytes, np.ndarray] = {}
     for part in sorted(cache_dir.glob("part-*.npz")):
         with np.load(part) as data:
-            cached.update(zip(data["keys"].tolist(), data["vectors"]))
+            # NumPy's S32 drops trailing NUL bytes when reading: pad the digests back to 32 bytes.
+            cached.update(zip((key.ljust(32, b"\0") for key in data["keys"].tolist()), data["vectors"]))
     return cached
 
 

@@ -4,7 +4,7 @@ import numpy as np
 
 from .data import load_snapshot
 from .testing import synthetic_snapshot
-from .text import DIM, encode_catalog, movie_text, sentence_encoder
+from .text import DIM, encode_catalog, movie_text, sentence_encoder, text_key
 
 
 class FakeEncoder:
@@ -47,6 +47,17 @@ def test_second_run_reads_the_cache_and_encodes_only_changed_texts(tmp_path):
     third = encode_catalog(changed, tmp_path / "cache", encoder=encoder)
     assert encoder.calls == [[movie_text(changed, 2)]]
     assert np.array_equal(np.delete(third, 2, axis=0), np.delete(first, 2, axis=0))
+
+
+def test_a_digest_ending_in_a_nul_byte_is_found_again(tmp_path):
+    catalog = catalog_of(tmp_path)
+    # A title whose cache key ends in b"\0" (NumPy's S32 strips that byte when reading the part).
+    title = next(t for t in (f"Movie {i}" for i in range(10_000)) if text_key(movie_text(dataclasses.replace(catalog, titles=[t] * 7), 0))[-1] == 0)
+    catalog, encoder = dataclasses.replace(catalog, titles=[title] + catalog.titles[1:]), FakeEncoder()
+    encode_catalog(catalog, tmp_path / "cache", encoder=encoder)
+    encoder.calls.clear()
+    encode_catalog(catalog, tmp_path / "cache", encoder=encoder)
+    assert encoder.calls == []
 
 
 def test_real_encoder_gives_normalized_384_vectors_with_meaning():

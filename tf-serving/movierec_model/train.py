@@ -12,16 +12,17 @@ import tensorflow as tf
 
 from .data import Catalog, Ratings
 from .features import HistoryIndex, Histories, content_features
-from .model import TwoTowerModel, make_train_step
+from .model import TwoTowerModel, batch_signature, make_train_step
 
 SOURCE_TWO_TOWER = 0
 SOURCE_CONTENT_ONLY = 1
-SOURCE_NAMES = ("two_tower", "content_only")
 INFERENCE_BATCH = 4096
 
 
 @dataclass(frozen=True)
 class TwoTowerConfig:
+    """Every hyper-parameter; the defaults are the ones tuned on ml-latest-small (docs/model.md)."""
+
     embedding_dim: int = 128
     item_dim: int = 64  # width of the shared item id table
     hidden: tuple[int, ...] = (256,)  # relu layers of every tower's MLP
@@ -43,6 +44,8 @@ class TwoTowerConfig:
 
 @dataclass
 class LossHistory:
+    """Training losses (total = main + content_weight × content + align_weight × align)."""
+
     epochs: list[float] = field(default_factory=list)  # mean total loss of each epoch
     steps: list[tuple[int, float]] = field(default_factory=list)  # (step, mean total loss of the last log_every steps)
     step_seconds: list[float] = field(default_factory=list)  # seconds since training began, at each entry of steps
@@ -50,6 +53,8 @@ class LossHistory:
 
 @dataclass
 class TrainedTwoTower:
+    """A trained model and what export and evaluation need to know about its training data."""
+
     config: TwoTowerConfig
     model: TwoTowerModel
     target_counts: np.ndarray  # int64 (n_items,): training examples with this item as target
@@ -126,12 +131,7 @@ def train_two_tower(
 
     model = TwoTowerModel(content_features(catalog, text_embeddings), config.item_dim, config.hidden, config.embedding_dim)
     step_fn = make_train_step(model, log_q, config)
-    n = config.history_length
-    signature = (
-        tf.TensorSpec((None, n), tf.int32),
-        tf.TensorSpec((None, n), tf.float32),
-        tf.TensorSpec((None,), tf.int32),
-    )
+    signature = batch_signature(config.history_length)
     history, step, window, window_started = LossHistory(), 0, [], time.perf_counter()
     for epoch in range(config.epochs):
         dataset = tf.data.Dataset.from_generator(lambda: _batches(index, positions, config, epoch), output_signature=signature)
