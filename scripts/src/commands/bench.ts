@@ -5,10 +5,10 @@ import type { DatabaseDriver } from '@movierec/functions/config/env';
 import { benchLoad } from '../bench/load.js';
 import { benchParse } from '../bench/parse.js';
 import { recordBenchResult } from '../bench/results.js';
+import { positiveInteger } from '../cli/arguments.js';
 import { config, printResult } from '../cli/context.js';
 import { snapshotCatalog } from '../load/metadata-catalog.js';
 import { acquireDataset, withDatasetOptions, type DatasetFlags } from './dataset-options.js';
-import { positiveInteger } from './load.js';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 

@@ -1,17 +1,12 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { loadTmdbSnapshot } from '@movierec/functions/adapters/tmdb-snapshot/index';
+import { positiveInteger } from '../cli/arguments.js';
 import { config, printResult, withDatabase } from '../cli/context.js';
 import { createProgress, phasedProgress } from '../cli/progress.js';
 import { loadMovies } from '../load/load-movies.js';
 import { loadRatings, mostActiveUsers } from '../load/load-ratings.js';
 import { snapshotCatalog } from '../load/metadata-catalog.js';
 import { acquireDataset, withDatasetOptions, type DatasetFlags } from './dataset-options.js';
-
-export function positiveInteger(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError(`expected a whole number ≥ 1, got "${value}"`);
-  return parsed;
-}
 
 async function withRatingsProgress<T>(run: (onProgress: (done: number, total: number) => void) => Promise<T>): Promise<T> {
   const progress = createProgress('ratings');

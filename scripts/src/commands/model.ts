@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { positiveInteger, rating, ratio } from '../cli/arguments.js';
 import { config, printResult, withDatabase } from '../cli/context.js';
 import { createProgress } from '../cli/progress.js';
 import { prepareDatabase } from '../load/prepare.js';
@@ -7,21 +8,8 @@ import { ensurePythonEnv, run, TF_SERVING_DIR, VENV_PYTHON } from '../python/ven
 import { exportTrainingSnapshot } from '../training/export-snapshot.js';
 import { newRunDir, pointAt, type RunKind } from '../training/runs.js';
 import { acquireDataset, withDatasetOptions, type DatasetFlags } from './dataset-options.js';
-import { positiveInteger } from './load.js';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
-
-function ratio(value: string): number {
-  const parsed = Number(value);
-  if (!(parsed > 0 && parsed < 1)) throw new InvalidArgumentError(`expected a number between 0 and 1, got "${value}"`);
-  return parsed;
-}
-
-function rating(value: string): number {
-  const parsed = Number(value);
-  if (!(parsed >= 0 && parsed <= 5)) throw new InvalidArgumentError(`expected a rating from 0 to 5, got "${value}"`);
-  return parsed;
-}
 
 /** Loads the release if need be and exports the database as `$DATA_DIR/snapshots/<variant>`. */
 async function trainingSnapshot(flags: DatasetFlags): Promise<string> {

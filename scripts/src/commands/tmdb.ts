@@ -1,27 +1,15 @@
 import type { Command } from 'commander';
 import { CodedError } from '@movierec/functions/core/errors';
 import { createTmdbClient, dailyMovieIds, type TmdbClient } from '@movierec/functions/adapters/tmdb/index';
+import { isoDate, nonNegativeNumber, positiveInteger } from '../cli/arguments.js';
 import { config, printResult, withDatabase } from '../cli/context.js';
 import { createProgress } from '../cli/progress.js';
 import { enrichFromTmdb, growFromTmdbExport } from '../tmdb/tmdb-sync.js';
-import { positiveInteger } from './load.js';
 
 function tmdbClient(): TmdbClient {
   const { apiKey, readToken } = config().tmdb;
   if (!apiKey && !readToken) throw new CodedError('invalid_input', 'the TMDB API needs TMDB_API_KEY or TMDB_READ_TOKEN');
   return createTmdbClient(apiKey ? { apiKey } : { readToken: readToken as string });
-}
-
-function nonNegativeNumber(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed < 0) throw new CodedError('invalid_input', `expected a number ≥ 0, got "${value}"`);
-  return parsed;
-}
-
-function isoDate(value: string): Date {
-  const date = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime())) throw new CodedError('invalid_input', `--date: expected YYYY-MM-DD, got "${value}"`);
-  return date;
 }
 
 export function registerTmdbCommands(program: Command): void {
