@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, testDrivers, type TestDatabase } from '@movierec/functions/adapters/postgres/testing/test-databases';
+import { describe, expect, it } from 'vitest';
+import { testDrivers } from '@movierec/functions/adapters/postgres/testing/test-databases';
+import { useTestDatabase } from '@movierec/functions/adapters/postgres/testing/use-test-database';
 import { tableCounts } from '@movierec/functions/adapters/postgres/repositories/stats.repository';
 import { loadMovies } from './load-movies.js';
 import { loadRatings, mostActiveUsers } from './load-ratings.js';
@@ -19,11 +20,7 @@ function ratingsOf(users: number, perUser: number) {
 }
 
 describe.each(testDrivers)('loaders on %s', (driver) => {
-  let t: TestDatabase;
-  beforeEach(async () => {
-    t = await createTestDatabase(driver);
-  });
-  afterEach(() => t.dispose());
+  const t = useTestDatabase(driver, 'test');
 
   it('loads movies with metadata, fills links, resolves duplicates, adds TMDB-only movies; a re-run changes nothing', async () => {
     const dataset = memoryDataset(movies, []);

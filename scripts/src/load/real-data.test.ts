@@ -1,7 +1,8 @@
 /** Acceptance on the real data: ml-latest-small with the TMDB snapshot, on every driver. */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, testDrivers, type TestDatabase } from '@movierec/functions/adapters/postgres/testing/test-databases';
+import { testDrivers } from '@movierec/functions/adapters/postgres/testing/test-databases';
+import { useTestDatabase } from '@movierec/functions/adapters/postgres/testing/use-test-database';
 import { tableCounts } from '@movierec/functions/adapters/postgres/repositories/stats.repository';
 import { loadTmdbSnapshot } from '@movierec/functions/adapters/tmdb-snapshot/index';
 import { REAL_MOVIELENS, REAL_TMDB_SNAPSHOT, realDataPresent } from '@movierec/functions/testing/real-data';
@@ -24,11 +25,7 @@ describe.skipIf(!present)('real ml-latest-small + TMDB snapshot', () => {
   afterAll(removeTempDirs);
 
   describe.each(testDrivers)('on %s', (driver) => {
-    let t: TestDatabase;
-    beforeAll(async () => {
-      t = await createTestDatabase(driver);
-    });
-    afterAll(() => t.dispose());
+    const t = useTestDatabase(driver);
 
     it('loads exactly 9,742 movies, 610 users and 100,836 ratings, joined to 6,348 metadata records', async () => {
       const movies = await loadMovies({ db: t.db, dataset, metadata });

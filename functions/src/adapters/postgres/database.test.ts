@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { migrateToLatest } from './migrate.js';
-import { createTestDatabase, testDrivers, type TestDatabase } from './testing/test-databases.js';
+import { testDrivers } from './testing/test-databases.js';
+import { useTestDatabase } from './testing/use-test-database.js';
 
 describe.each(testDrivers)('database on %s', (driver) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(driver);
-  });
-  afterAll(() => t.dispose());
+  const t = useTestDatabase(driver);
 
   it('has the schema and pg_trgm after migrating', async () => {
     const tables = await sql<{ name: string }>`

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CatalogMovie } from '../../../core/catalog/catalog-movie.js';
-import { createTestDatabase, testDrivers, type TestDatabase } from '../testing/test-databases.js';
+import { testDrivers } from '../testing/test-databases.js';
+import { useTestDatabase } from '../testing/use-test-database.js';
 import { movieIdsByMovieLensId, upsertMovieLensMovies, upsertTmdbOnlyMovies } from './movies.repository.js';
 import { upsertRatings } from './ratings.repository.js';
 import { datasetLoads, recordDatasetLoad, tableCounts } from './stats.repository.js';
@@ -32,11 +33,7 @@ const toyStory = movie({ movielensId: 1, tmdbId: 862, title: 'Toy Story', year: 
 const jumanji = movie({ movielensId: 2, tmdbId: 8844, title: 'Jumanji', year: 1995, keywords: ["board game", "it's a jungle"] });
 
 describe.each(testDrivers)('repositories on %s', (driver) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(driver);
-  });
-  afterAll(() => t.dispose());
+  const t = useTestDatabase(driver);
 
   it('upserts MovieLens movies and counts what changed', async () => {
     expect(await upsertMovieLensMovies(t.db, [toyStory, jumanji])).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
