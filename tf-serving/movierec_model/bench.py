@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> dict:
         "batchSize": config.batch_size,
         "historyLength": config.history_length,
         "examplesPerSecond": round(examples_per_second),
-        "projectedEpochSeconds": round(positives / examples_per_second),
+        "projectedEpochSeconds": round(positives / examples_per_second, 2),
         "generateSeconds": round(generated, 2),
         "trainSeconds": round(trained.seconds, 2),
         "firstLoss": round(history.steps[0][1], 4),
