@@ -26,6 +26,22 @@ const envSchema = z.object({
   TMDB_SNAPSHOT: optionalString,
   TMDB_API_KEY: optionalString,
   TMDB_READ_TOKEN: optionalString,
+  TMDB_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
+  TMDB_METADATA_TTL_DAYS: z.coerce.number().positive().default(30),
+  MODEL_DIR: optionalString,
+  INDEX_DIR: optionalString,
+  QDRANT_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional()),
+  QDRANT_API_KEY: optionalString,
+  QDRANT_COLLECTION: optionalString.default('movies'),
+  QDRANT_TIMEOUT_MS: z.coerce.number().int().positive().default(500),
+  TF_SERVING_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional()),
+  TF_SERVING_MODEL: optionalString.default('user_tower'),
+  SAGEMAKER_ENDPOINT: optionalString,
+  AWS_REGION: optionalString,
+  ENCODER_TIMEOUT_MS: z.coerce.number().int().positive().default(500),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  DEMO_WRITES: z.stringbool().default(false),
+  WEB_DIST: optionalString,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   PYTHON: optionalString.default('python3'),
   // Empty is meaningful here (pip's own sources), so it is not folded into "unset".
@@ -48,7 +64,38 @@ export interface AppConfig {
   dataDir: string;
   database: DatabaseConfig;
   movielens: { source: string | undefined; variant: Env['MOVIELENS_VARIANT'] };
-  tmdb: { snapshotDir: string | undefined; apiKey: string | undefined; readToken: string | undefined };
+  tmdb: {
+    snapshotDir: string | undefined;
+    apiKey: string | undefined;
+    readToken: string | undefined;
+    timeoutMs: number;
+    /** Metadata fetched from the API longer ago than this is fetched again on the next read. */
+    metadataTtlDays: number;
+  };
+  /** The exported model run the server and load-embeddings read (movie_embeddings.npy, user_tower.safetensors). */
+  modelDir: string;
+  vectorIndex: {
+    qdrantUrl: string | undefined;
+    qdrantApiKey: string | undefined;
+    collection: string;
+    timeoutMs: number;
+    /** Where load-embeddings writes, and the server reads, the embedded index. */
+    embeddedDir: string;
+  };
+  encoder: {
+    tfServingUrl: string | undefined;
+    tfServingModel: string;
+    sagemakerEndpoint: string | undefined;
+    awsRegion: string | undefined;
+    timeoutMs: number;
+  };
+  server: {
+    port: number;
+    /** Lets anyone rate as a MovieLens user (demo deployments); cold-start users always need their token. */
+    demoWrites: boolean;
+    /** A built SPA to serve next to the API, when present. */
+    webDist: string | undefined;
+  };
   logLevel: Env['LOG_LEVEL'];
   python: { executable: string; torchIndexUrl: string };
 }
@@ -80,6 +127,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (driver !== 'pglite' && !env.DATABASE_URL) {
     throw new ConfigError(`DATABASE_DRIVER=${driver} needs DATABASE_URL`);
   }
+  if (env.TF_SERVING_URL && env.SAGEMAKER_ENDPOINT) {
+    throw new ConfigError('set either TF_SERVING_URL or SAGEMAKER_ENDPOINT, not both');
+  }
   if (env.TMDB_API_KEY && env.TMDB_READ_TOKEN) {
     throw new ConfigError('set either TMDB_API_KEY or TMDB_READ_TOKEN, not both');
   }
@@ -92,7 +142,29 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       neonWsProxy: env.NEON_WS_PROXY,
     },
     movielens: { source: env.MOVIELENS_SOURCE, variant: env.MOVIELENS_VARIANT },
-    tmdb: { snapshotDir: env.TMDB_SNAPSHOT, apiKey: env.TMDB_API_KEY, readToken: env.TMDB_READ_TOKEN },
+    tmdb: {
+      snapshotDir: env.TMDB_SNAPSHOT,
+      apiKey: env.TMDB_API_KEY,
+      readToken: env.TMDB_READ_TOKEN,
+      timeoutMs: env.TMDB_TIMEOUT_MS,
+      metadataTtlDays: env.TMDB_METADATA_TTL_DAYS,
+    },
+    modelDir: env.MODEL_DIR ?? `${env.DATA_DIR}/runs/latest-model`,
+    vectorIndex: {
+      qdrantUrl: env.QDRANT_URL,
+      qdrantApiKey: env.QDRANT_API_KEY,
+      collection: env.QDRANT_COLLECTION,
+      timeoutMs: env.QDRANT_TIMEOUT_MS,
+      embeddedDir: env.INDEX_DIR ?? `${env.DATA_DIR}/index`,
+    },
+    encoder: {
+      tfServingUrl: env.TF_SERVING_URL,
+      tfServingModel: env.TF_SERVING_MODEL,
+      sagemakerEndpoint: env.SAGEMAKER_ENDPOINT,
+      awsRegion: env.AWS_REGION,
+      timeoutMs: env.ENCODER_TIMEOUT_MS,
+    },
+    server: { port: env.PORT, demoWrites: env.DEMO_WRITES, webDist: env.WEB_DIST },
     logLevel: env.LOG_LEVEL,
     python: { executable: env.PYTHON, torchIndexUrl: env.TORCH_INDEX_URL },
   };

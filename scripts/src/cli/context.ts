@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, type AppConfig } from '@movierec/functions/config/env';
 import { openDatabase, type Db } from '@movierec/functions/adapters/postgres/database';
 
-/** The repository root: relative paths in config (DATA_DIR, PGLITE_DIR) are taken from here. */
+/** The repository root: relative paths in config (DATA_DIR, PGLITE_DIR, MODEL_DIR, INDEX_DIR, WEB_DIST) are taken from here. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 let cached: AppConfig | null = null;
@@ -20,6 +20,9 @@ export function config(): AppConfig {
     ...loaded,
     dataDir: resolve(REPO_ROOT, loaded.dataDir),
     database: { ...loaded.database, pgliteDir: resolve(REPO_ROOT, loaded.database.pgliteDir) },
+    modelDir: resolve(REPO_ROOT, loaded.modelDir),
+    vectorIndex: { ...loaded.vectorIndex, embeddedDir: resolve(REPO_ROOT, loaded.vectorIndex.embeddedDir) },
+    server: { ...loaded.server, webDist: loaded.server.webDist && resolve(REPO_ROOT, loaded.server.webDist) },
   };
   return cached;
 }

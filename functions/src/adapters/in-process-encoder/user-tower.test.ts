@@ -3,40 +3,15 @@
  * synthetic snapshot with the Python package (tf-serving/.venv) and exports it, then the
  * TypeScript encoder must reproduce the SavedModel's outputs in user_tower_examples.json.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RatedMovie } from '../../core/recommendations/user-encoder.port.js';
+import { pythonPresent, SKIP_WITHOUT_PYTHON } from '../../testing/python.js';
+import { exportTinyModel, TINY_HISTORY_LENGTH as HISTORY_LENGTH, TINY_OUTPUT_DIM } from '../../testing/tiny-model.js';
 import { readSafetensors } from './safetensors.js';
 import { type InProcessUserEncoder, loadInProcessUserEncoder } from './user-tower.js';
-
-const tfServing = fileURLToPath(new URL('../../../../tf-serving/', import.meta.url));
-const python = join(tfServing, '.venv', 'bin', 'python');
-const pythonPresent = existsSync(python);
-const HISTORY_LENGTH = 8;
-
-// A tiny model (as in export_test.py), random seeded text embeddings; argv[1] = output folder.
-const EXPORT_SCRIPT = `
-import sys
-import numpy as np
-from movierec_model.data import load_snapshot
-from movierec_model.export import export_run
-from movierec_model.testing import synthetic_snapshot
-from movierec_model.train import TwoTowerConfig, train_two_tower
-out = sys.argv[1]
-snapshot = load_snapshot(synthetic_snapshot(out + "/snapshot", n_users=40, n_movies=30, per_user=12, n_tmdb_only=4))
-text = np.random.default_rng(0).normal(size=(len(snapshot.catalog), 384)).astype(np.float32)
-text /= np.linalg.norm(text, axis=1, keepdims=True)
-# Leave out one movie's ratings: the exported user tower must not know it.
-train = snapshot.ratings.subset(snapshot.ratings.item != 0)
-config = TwoTowerConfig(item_dim=16, hidden=(32,), history_length=${HISTORY_LENGTH}, epochs=1, batch_size=64)
-export_run(train_two_tower(train, snapshot.catalog, text, config), snapshot.catalog, out + "/export", 1)
-`;
 
 interface Example {
   history_movie_ids: number[];
@@ -53,8 +28,10 @@ const maxAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
 };
 const norm = (v: Float32Array): number => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
 
-describe.skipIf(!pythonPresent && !process.env.CI)(
-  `in-process user tower vs a real export${pythonPresent ? '' : ' (skipped: tf-serving/.venv/bin/python missing; see tf-serving/README)'}`,
+const withPython = pythonPresent();
+
+describe.skipIf(!withPython)(
+  `in-process user tower vs a real export${withPython ? '' : SKIP_WITHOUT_PYTHON}`,
   () => {
     let dir: string;
     let encoder: InProcessUserEncoder;
@@ -62,19 +39,13 @@ describe.skipIf(!pythonPresent && !process.env.CI)(
     let knownIds: number[];
 
     beforeAll(async () => {
-      if (!pythonPresent) throw new Error(`CI needs the Python package's venv at ${python} for the user tower parity test`);
       dir = await mkdtemp(join(tmpdir(), 'user-tower-'));
       const started = performance.now();
-      await promisify(execFile)(python, ['-c', EXPORT_SCRIPT, dir], {
-        cwd: tfServing,
-        env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '3' },
-        timeout: 170_000,
-        maxBuffer: 16 * 1024 * 1024,
-      });
+      const model = await exportTinyModel(dir);
       console.info(`user tower export took ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      const weightsPath = join(dir, 'export', 'user_tower.safetensors');
+      const weightsPath = model.safetensors;
       encoder = await loadInProcessUserEncoder(weightsPath);
-      examples = JSON.parse(await readFile(join(dir, 'export', 'user_tower_examples.json'), 'utf-8')) as Example[];
+      examples = JSON.parse(await readFile(model.examples, 'utf-8')) as Example[];
       const ids = (await readSafetensors(weightsPath)).tensors.get('movie_ids')?.data;
       knownIds = Array.from(ids ?? []);
     }, 180_000);
@@ -85,7 +56,7 @@ describe.skipIf(!pythonPresent && !process.env.CI)(
 
     it('reads the metadata', () => {
       expect(encoder.historyLength).toBe(HISTORY_LENGTH);
-      expect(encoder.dimension).toBe(128);
+      expect(encoder.dimension).toBe(TINY_OUTPUT_DIM);
       expect(encoder.name).toBe('in-process-user-tower@1');
       expect(knownIds.length).toBeGreaterThan(HISTORY_LENGTH + 2);
     });

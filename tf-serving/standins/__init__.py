@@ -1,0 +1,1 @@
+"""Local stand-ins for TF Serving and Qdrant that the TypeScript tests start (no Docker here)."""
