@@ -75,6 +75,13 @@ export interface DatasetLoadsTable {
   loaded_at: CreatedAt;
 }
 
+/** A materialized view (migration 0002); refresh with refreshMovieRatingStats. */
+export interface MovieRatingStatsView {
+  movie_id: number;
+  rating_count: number;
+  average_rating: number;
+}
+
 export interface Schema {
   movies: MoviesTable;
   users: UsersTable;
@@ -83,6 +90,7 @@ export interface Schema {
   trending_items: TrendingItemsTable;
   ingestion_checkpoints: IngestionCheckpointsTable;
   dataset_loads: DatasetLoadsTable;
+  movie_rating_stats: MovieRatingStatsView;
 }
 
 export type MovieRow = Selectable<MoviesTable>;

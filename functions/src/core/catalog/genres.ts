@@ -1,3 +1,5 @@
+import { CodedError } from '../errors.js';
+
 /**
  * One genre vocabulary for every movie, whatever its source. MovieLens names are canonical because
  * the model trains on them; TMDB and older MovieLens releases are mapped onto them.
@@ -55,4 +57,11 @@ export function canonicalGenres(names: Iterable<string>): Genre[] {
     if (genre) seen.add(genre);
   }
   return [...seen];
+}
+
+/** Canonical names of genres a caller asked for; any unknown name is an 'invalid_input' error naming it. */
+export function requireGenres(names: readonly string[]): Genre[] {
+  const unknown = names.filter((n) => canonicalGenre(n) === null);
+  if (unknown.length > 0) throw new CodedError('invalid_input', `unknown genre: ${unknown.join(', ')} (see GET /api/genres/)`);
+  return [...new Set(names.map((n) => canonicalGenre(n) as Genre))];
 }

@@ -4,9 +4,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
+import * as movieRatingStats from './0002-movie-rating-stats.js';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-movie-rating-stats': movieRatingStats,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,126 @@
+/** The core's CatalogStore over Postgres (any driver). */
+import { sql, type Selectable } from 'kysely';
+import { catalogMovieFromMetadata } from '../../../core/catalog/catalog-movie.js';
+import type { CatalogStore, MovieRecord, PopularQuery, RatedMovieRecord } from '../../../core/catalog/catalog.port.js';
+import { pageOf } from '../../../core/paging.js';
+import type { Db } from '../database.js';
+import type { MoviesTable } from '../schema.js';
+import { applyApiMetadata, upsertTmdbOnlyMovies } from './movies.repository.js';
+
+/** Prior weight of the Bayesian average: a movie needs this many ratings to move far from the mean. */
+const PRIOR_RATINGS = 20;
+
+export function toMovieRecord(row: Selectable<MoviesTable>): MovieRecord {
+  return {
+    id: row.id,
+    movielensId: row.movielens_id,
+    tmdbId: row.tmdb_id,
+    imdbId: row.imdb_id,
+    title: row.title,
+    year: row.year,
+    genres: row.genres,
+    overview: row.overview,
+    tagline: row.tagline,
+    runtime: row.runtime,
+    posterPath: row.poster_path,
+    backdropPath: row.backdrop_path,
+    voteAverage: row.vote_average,
+    voteCount: row.vote_count,
+    popularity: row.popularity,
+    keywords: row.keywords,
+    metadataSource: row.metadata_source,
+    metadataFetchedAt: row.metadata_fetched_at,
+  };
+}
+
+/** Recomputes the per-movie rating figures (after loads, and by the trending job). */
+export async function refreshMovieRatingStats(db: Db): Promise<void> {
+  await sql`refresh materialized view movie_rating_stats`.execute(db);
+}
+
+async function moviesWhere(db: Db, column: 'id' | 'tmdb_id', ids: readonly number[]): Promise<MovieRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('movies').selectAll().where(sql<boolean>`${sql.ref(column)} = any(${[...ids]}::int[])`).execute();
+  return rows.map(toMovieRecord);
+}
+
+export function createCatalogStore(db: Db): CatalogStore {
+  return {
+    async moviesByIds(ids) {
+      return new Map((await moviesWhere(db, 'id', ids)).map((m) => [m.id, m]));
+    },
+
+    async moviesByTmdbIds(tmdbIds) {
+      return new Map((await moviesWhere(db, 'tmdb_id', tmdbIds)).map((m) => [m.tmdbId as number, m]));
+    },
+
+    async movieByTmdbId(tmdbId) {
+      const row = await db.selectFrom('movies').selectAll().where('tmdb_id', '=', tmdbId).executeTakeFirst();
+      return row ? toMovieRecord(row) : null;
+    },
+
+    async searchTitles(query, page) {
+      // word_similarity (<%) finds the query inside longer titles and forgives typos; the trigram
+      // GIN index on lower(title) serves it. Exact substrings always match.
+      const q = query.toLowerCase();
+      const matches = sql<boolean>`(${q} <% lower(title) or lower(title) like ${`%${q.replace(/[\\%_]/g, '\\$&')}%`})`;
+      const [rows, count] = await Promise.all([
+        db
+          .selectFrom('movies')
+          .selectAll()
+          .where(matches)
+          .orderBy(sql`word_similarity(${q}, lower(title))`, 'desc')
+          .orderBy(sql`coalesce(vote_count, 0)`, 'desc')
+          .orderBy('id')
+          .limit(page.limit)
+          .offset(page.offset)
+          .execute(),
+        db.selectFrom('movies').select((eb) => eb.fn.countAll<number>().as('n')).where(matches).executeTakeFirstOrThrow(),
+      ]);
+      return pageOf(rows.map(toMovieRecord), page, Number(count.n));
+    },
+
+    async genres() {
+      const result = await sql<{ name: string; movieCount: number }>`
+        select g as name, count(*)::integer as "movieCount"
+        from movies, unnest(genres) as g group by g order by g`.execute(db);
+      return result.rows;
+    },
+
+    async topRated(query: PopularQuery) {
+      const genres = query.genres ? [...query.genres] : null;
+      const exclude = [...(query.excludeMovieIds ?? [])];
+      const base = db
+        .selectFrom('movie_rating_stats as s')
+        .innerJoin('movies as m', 'm.id', 's.movie_id')
+        .where('s.rating_count', '>=', query.minRatings)
+        .where('m.tmdb_id', 'is not', null)
+        .$if(genres !== null, (qb) => qb.where(sql<boolean>`m.genres && ${genres}::text[]`))
+        .$if(exclude.length > 0, (qb) => qb.where(sql<boolean>`not (m.id = any(${exclude}::int[]))`));
+      const bayesian = sql<number>`(s.rating_count * s.average_rating + ${PRIOR_RATINGS} * (select avg(average_rating) from movie_rating_stats)) / (s.rating_count + ${PRIOR_RATINGS})`;
+      const [rows, count] = await Promise.all([
+        base
+          .selectAll('m')
+          .select(['s.rating_count', 's.average_rating'])
+          .orderBy(bayesian, 'desc')
+          .orderBy('m.id')
+          .limit(query.limit)
+          .offset(query.offset)
+          .execute(),
+        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      const items: RatedMovieRecord[] = rows.map((r) => ({ ...toMovieRecord(r), ratingCount: r.rating_count, averageRating: r.average_rating }));
+      return pageOf(items, query, Number(count.n));
+    },
+
+    async saveApiMetadata(items) {
+      await applyApiMetadata(db, [...items]);
+    },
+
+    async addTmdbMovie(metadata) {
+      await upsertTmdbOnlyMovies(db, [catalogMovieFromMetadata(metadata, 'tmdb')]);
+      const row = await db.selectFrom('movies').selectAll().where('tmdb_id', '=', metadata.tmdbId).executeTakeFirstOrThrow();
+      return toMovieRecord(row);
+    },
+  };
+}

@@ -1,0 +1,156 @@
+/** The core's UserStore over Postgres (any driver). */
+import { sql, type Selectable } from 'kysely';
+import { pageOf } from '../../../core/paging.js';
+import type { UserListQuery, UserRecord, UserStatistics, UserStore } from '../../../core/users/users.port.js';
+import type { Db } from '../database.js';
+import type { UsersTable } from '../schema.js';
+import { toMovieRecord } from './catalog.store.js';
+
+const RATING_VALUES = Array.from({ length: 10 }, (_, i) => (i + 1) / 2);
+const TOP_GENRES = 3;
+
+function toUserRecord(row: Selectable<UsersTable>): UserRecord {
+  return {
+    id: row.id,
+    kind: row.kind,
+    movielensId: row.movielens_id,
+    tokenHash: row.token_hash,
+    preferredGenres: row.preferred_genres,
+    createdAt: row.created_at,
+  };
+}
+
+/** Each listed user's most-rated genres, computed for the page's users only. */
+async function topGenresOf(db: Db, userIds: number[]): Promise<Map<number, string[]>> {
+  if (userIds.length === 0) return new Map();
+  const result = await sql<{ userId: number; genres: string[] }>`
+    select user_id as "userId", (array_agg(genre order by n desc, genre))[1:${TOP_GENRES}] as genres
+    from (select r.user_id, g as genre, count(*) as n
+          from ratings r join movies m on m.id = r.movie_id, unnest(m.genres) g
+          where r.user_id = any(${userIds}::int[]) group by r.user_id, g) t
+    group by user_id`.execute(db);
+  return new Map(result.rows.map((r) => [r.userId, r.genres]));
+}
+
+async function listUsers(db: Db, query: UserListQuery) {
+  const search = query.search?.trim();
+  const base = db
+    .selectFrom('users as u')
+    .$if(Boolean(search), (qb) => qb.where(sql<boolean>`(u.id::text like ${`${search}%`} or u.movielens_id::text like ${`${search}%`})`))
+    .$if(query.kind !== undefined, (qb) => qb.where('u.kind', '=', query.kind!));
+  const ratingCount = sql<number>`(select count(*) from ratings r where r.user_id = u.id)::integer`;
+  const [rows, count] = await Promise.all([
+    base
+      .select(['u.id', 'u.kind', 'u.movielens_id'])
+      .select(ratingCount.as('rating_count'))
+      .$if(query.sort === 'ratings', (qb) => qb.orderBy(ratingCount, 'desc'))
+      .orderBy('u.id')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const genres = await topGenresOf(db, rows.map((r) => r.id));
+  const items = rows.map((r) => ({ id: r.id, kind: r.kind, movielensId: r.movielens_id, ratingCount: r.rating_count, topGenres: genres.get(r.id) ?? [] }));
+  return pageOf(items, query, Number(count.n));
+}
+
+async function statistics(db: Db, userId: number): Promise<UserStatistics> {
+  const [totals, distribution, genres, activity] = await Promise.all([
+    sql<{ n: number; mean: number | null; first: Date | null; last: Date | null }>`
+      select count(*)::integer as n, avg(rating)::float8 as mean, min(rated_at) as first, max(rated_at) as last
+      from ratings where user_id = ${userId}`.execute(db),
+    sql<{ rating: number; count: number }>`
+      select rating::float8 as rating, count(*)::integer as count from ratings where user_id = ${userId} group by rating`.execute(db),
+    sql<{ genre: string; count: number; averageRating: number }>`
+      select g as genre, count(*)::integer as count, avg(r.rating)::float8 as "averageRating"
+      from ratings r join movies m on m.id = r.movie_id, unnest(m.genres) g
+      where r.user_id = ${userId} group by g order by count desc, g limit 10`.execute(db),
+    sql<{ month: string; count: number }>`
+      select to_char(date_trunc('month', rated_at at time zone 'UTC'), 'YYYY-MM') as month, count(*)::integer as count
+      from ratings where user_id = ${userId} group by 1 order by 1`.execute(db),
+  ]);
+  const total = totals.rows[0]!;
+  const byValue = new Map(distribution.rows.map((r) => [r.rating, r.count]));
+  return {
+    ratingCount: total.n,
+    averageRating: total.mean,
+    firstRatedAt: total.first,
+    lastRatedAt: total.last,
+    distribution: RATING_VALUES.map((rating) => ({ rating, count: byValue.get(rating) ?? 0 })),
+    topGenres: genres.rows,
+    activity: activity.rows,
+  };
+}
+
+export function createUserStore(db: Db): UserStore {
+  return {
+    listUsers: (query) => listUsers(db, query),
+
+    async userById(id) {
+      const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toUserRecord(row) : null;
+    },
+
+    createColdStartUser({ tokenHash, preferredGenres, ratings }) {
+      return db.transaction().execute(async (trx) => {
+        const user = await trx
+          .insertInto('users')
+          .values({ kind: 'cold_start', movielens_id: null, token_hash: tokenHash, preferred_genres: preferredGenres })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const now = new Date();
+        if (ratings.length > 0) {
+          await trx.insertInto('ratings').values(ratings.map((r) => ({ user_id: user.id, movie_id: r.movieId, rating: r.rating, rated_at: now }))).execute();
+        }
+        return toUserRecord(user);
+      });
+    },
+
+    async ratingsOf(userId, page) {
+      const [rows, count] = await Promise.all([
+        db
+          .selectFrom('ratings as r')
+          .innerJoin('movies as m', 'm.id', 'r.movie_id')
+          .selectAll('m')
+          .select(['r.rating', 'r.rated_at'])
+          .where('r.user_id', '=', userId)
+          .orderBy('r.rated_at', 'desc')
+          .orderBy('r.movie_id')
+          .limit(page.limit)
+          .offset(page.offset)
+          .execute(),
+        db.selectFrom('ratings').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow(),
+      ]);
+      const items = rows.map((r) => ({ movie: toMovieRecord(r), rating: r.rating, ratedAt: r.rated_at }));
+      return pageOf(items, page, Number(count.n));
+    },
+
+    async history(userId) {
+      const rows = await db
+        .selectFrom('ratings')
+        .select(['movie_id', 'rating', 'rated_at'])
+        .where('user_id', '=', userId)
+        .orderBy('rated_at')
+        .orderBy('movie_id')
+        .execute();
+      return rows.map((r) => ({ movieId: r.movie_id, rating: r.rating, ratedAt: r.rated_at }));
+    },
+
+    async ratingOf(userId, movieId) {
+      const row = await db.selectFrom('ratings').select('rating').where('user_id', '=', userId).where('movie_id', '=', movieId).executeTakeFirst();
+      return row?.rating ?? null;
+    },
+
+    async rate(userId, { movieId, rating }) {
+      const ratedAt = new Date();
+      const result = await sql<{ inserted: boolean }>`
+        insert into ratings (user_id, movie_id, rating, rated_at) values (${userId}, ${movieId}, ${rating}, ${ratedAt})
+        on conflict (user_id, movie_id) do update set rating = excluded.rating, rated_at = excluded.rated_at
+        returning (xmax = 0) as inserted`.execute(db);
+      return { created: result.rows[0]!.inserted, ratedAt };
+    },
+
+    statistics: (userId) => statistics(db, userId),
+  };
+}

@@ -1,0 +1,18 @@
+/** Every endpoint group's Hono app starts the same way: validation, error mapping, JSON 404s. */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Logger } from '../core/logger.port.js';
+import { errorHandler, notFoundHandler, validationHook } from './errors.js';
+
+export function newApp(log: Logger): OpenAPIHono {
+  // strict: false serves /api/users and /api/users/ alike (the seed's paths end with a slash).
+  const app = new OpenAPIHono({ strict: false, defaultHook: validationHook });
+  app.onError(errorHandler(log));
+  app.notFound(notFoundHandler);
+  return app;
+}
+
+/** The bearer token of a request, if any. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1];
+}

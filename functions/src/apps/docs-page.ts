@@ -1,0 +1,36 @@
+/**
+ * The /api/docs page: Swagger UI over /api/openapi.json, its assets served from the swagger-ui-dist
+ * package (no CDN, so the page works offline).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { getAbsoluteFSPath } from 'swagger-ui-dist';
+
+const ASSETS: Record<string, string> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+  'swagger-ui-standalone-preset.js': 'text/javascript; charset=utf-8',
+};
+
+export function docsPage(specUrl: string, assetsUrl: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset='utf-8' />
+  <title>Movie recommendations API</title>
+  <link rel="stylesheet" href="${assetsUrl}/swagger-ui.css" />
+</head>
+<body>
+  <div id="swagger-ui"></div>
+  <script src="${assetsUrl}/swagger-ui-bundle.js"></script>
+  <script>window.ui = SwaggerUIBundle({ url: ${JSON.stringify(specUrl)}, dom_id: '#swagger-ui' });</script>
+</body>
+</html>`;
+}
+
+/** One of the page's assets (only those listed; never an arbitrary path). */
+export async function swaggerAsset(file: string): Promise<{ body: string; type: string } | null> {
+  const type = ASSETS[file];
+  if (!type) return null;
+  return { body: await readFile(join(getAbsoluteFSPath(), file), 'utf-8'), type };
+}

@@ -1,0 +1,162 @@
+/**
+ * The personal rows and Similar: user-tower embedding → nearest movies, with a reason per movie.
+ * When the index is down, the personal rows fall back to Trending and say so.
+ */
+import type { CatalogStore, MovieRecord } from '../catalog/catalog.port.js';
+import { CodedError } from '../errors.js';
+import type { Logger } from '../logger.port.js';
+import { pageOfRanked, type PageRequest } from '../paging.js';
+import type { HistoryEntry, UserStore } from '../users/users.port.js';
+import type { ResilientIndex } from './fallback-index.js';
+import type { PopularLists } from './popular.js';
+import { dot, hydrate, type ListSource, PLAIN_SOURCE, type Recommendation, type RecommendationPage, stars, windowOf } from './recommendation.js';
+import type { RatedMovie } from './user-encoder.port.js';
+
+/** The encoder chain as the recommender uses it (TF Serving/SageMaker → in-process → weighted average). */
+export interface PersonalEncoder {
+  encodeDetailed(histories: RatedMovie[][]): Promise<{ embeddings: Float32Array[]; encoder: string; degraded: boolean }>;
+}
+
+export interface RecommenderDeps {
+  users: UserStore;
+  catalog: CatalogStore;
+  index: ResilientIndex;
+  encoder: PersonalEncoder;
+  popular: PopularLists;
+  /** Ratings the user tower reads (the model's history length). */
+  historyLength: number;
+  log: Logger;
+}
+
+export interface BecauseRow {
+  because: MovieRecord;
+  rating: number;
+  items: Recommendation[];
+}
+
+/** Ratings at or above this count as "liked" for reasons and Because You Watched. */
+const LIKED = 4;
+
+export function createRecommender({ users, catalog, index, encoder, popular, historyLength, log }: RecommenderDeps) {
+  async function userHistory(userId: number): Promise<HistoryEntry[]> {
+    if (!(await users.userById(userId))) throw new CodedError('not_found', `no user with id ${userId}`);
+    return users.history(userId);
+  }
+
+  /** Trending in place of a personal row, with the reason the personal row is missing. */
+  async function trendingInstead(page: PageRequest, notice: string, genre?: string): Promise<RecommendationPage> {
+    const list = await popular.trending(page, genre);
+    return { ...list, source: { ...list.source, degraded: true, notice } };
+  }
+
+  async function embed(history: HistoryEntry[]) {
+    const tail = history.slice(-historyLength).map(({ movieId, rating }) => ({ movieId, rating }));
+    const { embeddings, encoder: name, degraded } = await encoder.encodeDetailed([tail]);
+    return { vector: embeddings[0]!, encoder: name, degraded };
+  }
+
+  /** Names the liked movie of the history closest to each pick ("Because you rated Heat 5★"). */
+  async function tasteReasons(history: HistoryEntry[], hits: { movieId: number }[]) {
+    const liked = history.filter((h) => h.rating >= LIKED).slice(-historyLength);
+    const vectors = await index.vectors([...liked.map((h) => h.movieId), ...hits.map((h) => h.movieId)]);
+    const likedMovies = await catalog.moviesByIds(liked.map((h) => h.movieId));
+    return (movieId: number): string => {
+      const pick = vectors.get(movieId);
+      let best: { entry: HistoryEntry; similarity: number } | null = null;
+      for (const entry of liked) {
+        const v = vectors.get(entry.movieId);
+        const similarity = pick && v ? dot(pick, v) : -Infinity;
+        if (v && (!best || similarity > best.similarity)) best = { entry, similarity };
+      }
+      const title = best && likedMovies.get(best.entry.movieId)?.title;
+      return best && title ? `Because you rated ${title} ${stars(best.entry.rating)}` : 'Matches the movies you rated';
+    };
+  }
+
+  /** User embedding → nearest unrated movies (optionally in a genre). */
+  async function personal(userId: number, page: PageRequest, genre?: string): Promise<RecommendationPage> {
+    const history = await userHistory(userId);
+    if (history.length === 0) return trendingInstead(page, 'Rate a few movies to get personal picks; showing Trending.', genre);
+    let source: ListSource;
+    let hits;
+    try {
+      const { vector, encoder: encoderName, degraded } = await embed(history);
+      const found = await index.searchDetailed({ vector, ...windowOf(page), genres: genre ? [genre] : undefined, excludeMovieIds: history.map((h) => h.movieId) });
+      hits = found.hits;
+      source = { encoder: encoderName, index: found.index, degraded: degraded || found.degraded, notice: null };
+    } catch (error) {
+      if (!(error instanceof CodedError && error.code === 'unavailable')) throw error;
+      log.warn({ userId, error: error.message }, 'personal recommendations unavailable; serving Trending');
+      return trendingInstead(page, 'Personal picks are unavailable right now (recommendation backends down); showing Trending.', genre);
+    }
+    const reasonFor = genre ? () => `Picked for you in ${genre}` : await tasteReasons(history, hits);
+    const items = await hydrate(catalog, hits, (_movie, hit) => reasonFor(hit.movieId));
+    return { ...pageOfRanked(items, page), source };
+  }
+
+  async function becauseRows(history: HistoryEntry[], options: { rows: number; limit: number }) {
+    const seen = new Set<number>();
+    const seeds = [...history].reverse().filter((h) => h.rating >= LIKED && !seen.has(h.movieId) && seen.add(h.movieId)).slice(0, options.rows);
+    const [vectors, movies] = await Promise.all([index.vectors(seeds.map((s) => s.movieId)), catalog.moviesByIds(seeds.map((s) => s.movieId))]);
+    const rated = history.map((h) => h.movieId);
+    const shown = new Set<number>();
+    const rows: BecauseRow[] = [];
+    let answeredBy: { index: string; degraded: boolean } = { index: index.name, degraded: false };
+    for (const seed of seeds) {
+      const movie = movies.get(seed.movieId);
+      const vector = vectors.get(seed.movieId);
+      if (!movie || !vector) continue;
+      // Ask for extra neighbours so rows stay full after removing movies an earlier row showed.
+      const found = await index.searchDetailed({ vector, limit: options.limit * 2, excludeMovieIds: [movie.id, ...rated] });
+      answeredBy = found;
+      const items = (await hydrate(catalog, found.hits, () => `Because you watched ${movie.title}`)).filter((r) => !shown.has(r.movie.id)).slice(0, options.limit);
+      items.forEach((r) => shown.add(r.movie.id));
+      rows.push({ because: movie, rating: seed.rating, items });
+    }
+    return { rows, source: { encoder: null, index: answeredBy.index, degraded: answeredBy.degraded, notice: null } };
+  }
+
+  return {
+    forYou: (userId: number, page: PageRequest) => personal(userId, page),
+
+    /** Personal picks inside one genre; without a user, the genre's top rated. */
+    byGenre(genre: string, userId: number | undefined, page: PageRequest): Promise<RecommendationPage> {
+      return userId === undefined ? popular.topRated(page, genre) : personal(userId, page, genre);
+    },
+
+    /** One row per recent liked movie (most recent first): its nearest neighbours the user has not rated. */
+    async becauseYouWatched(userId: number, options: { rows: number; limit: number }): Promise<{ rows: BecauseRow[]; source: ListSource }> {
+      const history = await userHistory(userId);
+      try {
+        return await becauseRows(history, options);
+      } catch (error) {
+        if (!(error instanceof CodedError && error.code === 'unavailable')) throw error;
+        log.warn({ userId, error: error.message }, 'because-you-watched unavailable');
+        return { rows: [], source: { ...PLAIN_SOURCE, degraded: true, notice: 'These rows are unavailable right now (vector index down).' } };
+      }
+    },
+
+    /** Movies nearest to this one (its own vector); a movie without a vector gets its genres' top rated. */
+    async similar(tmdbId: number, page: PageRequest, excludeUserId?: number): Promise<RecommendationPage> {
+      const movie = await catalog.movieByTmdbId(tmdbId);
+      if (!movie) throw new CodedError('not_found', `no movie with tmdb_id ${tmdbId}`);
+      const exclude = excludeUserId === undefined ? [] : (await userHistory(excludeUserId)).map((h) => h.movieId);
+      let vector: Float32Array | undefined;
+      try {
+        vector = (await index.vectors([movie.id])).get(movie.id);
+      } catch (error) {
+        if (!(error instanceof CodedError && error.code === 'unavailable')) throw error;
+        return trendingInstead(page, 'Similar movies are unavailable right now (vector index down); showing Trending.');
+      }
+      if (!vector) {
+        const list = await popular.topRated(page, movie.genres[0]);
+        return { ...list, source: { ...list.source, degraded: true, notice: `${movie.title} has no embedding yet; showing top rated ${movie.genres[0] ?? ''} movies.` } };
+      }
+      const found = await index.searchDetailed({ vector, ...windowOf(page), excludeMovieIds: [movie.id, ...exclude] });
+      const items = await hydrate(catalog, found.hits, () => `Similar to ${movie.title}`);
+      return { ...pageOfRanked(items, page), source: { encoder: null, index: found.index, degraded: found.degraded, notice: null } };
+    },
+  };
+}
+
+export type Recommender = ReturnType<typeof createRecommender>;

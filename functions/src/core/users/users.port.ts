@@ -1,0 +1,79 @@
+/** What the core reads and writes about users and their ratings; the Postgres adapter implements it. */
+import type { PageRequest, Paged } from '../paging.js';
+import type { MovieRecord } from '../catalog/catalog.port.js';
+
+export type UserKind = 'movielens' | 'cold_start';
+
+export interface UserRecord {
+  id: number;
+  kind: UserKind;
+  movielensId: number | null;
+  tokenHash: string | null;
+  preferredGenres: string[];
+  createdAt: Date;
+}
+
+export interface GenreShare {
+  genre: string;
+  count: number;
+}
+
+export interface UserSummary {
+  id: number;
+  kind: UserKind;
+  movielensId: number | null;
+  ratingCount: number;
+  topGenres: string[];
+}
+
+export interface UserRatingEntry {
+  movie: MovieRecord;
+  rating: number;
+  ratedAt: Date;
+}
+
+export interface HistoryEntry {
+  movieId: number;
+  rating: number;
+  ratedAt: Date;
+}
+
+export interface NewRating {
+  movieId: number;
+  rating: number;
+}
+
+export interface UserStatistics {
+  ratingCount: number;
+  averageRating: number | null;
+  firstRatedAt: Date | null;
+  lastRatedAt: Date | null;
+  /** One entry per rating value 0.5 … 5.0, zeros included. */
+  distribution: { rating: number; count: number }[];
+  topGenres: { genre: string; count: number; averageRating: number }[];
+  /** Ratings per calendar month (UTC), oldest first. */
+  activity: { month: string; count: number }[];
+}
+
+export type UserSort = 'id' | 'ratings';
+
+export interface UserListQuery extends PageRequest {
+  /** Matches the user id or MovieLens id as typed (a prefix of its digits). */
+  search?: string;
+  kind?: UserKind;
+  sort: UserSort;
+}
+
+export interface UserStore {
+  listUsers(query: UserListQuery): Promise<Paged<UserSummary>>;
+  userById(id: number): Promise<UserRecord | null>;
+  /** Creates the user and its ratings in one transaction. */
+  createColdStartUser(input: { tokenHash: string; preferredGenres: string[]; ratings: readonly NewRating[] }): Promise<UserRecord>;
+  ratingsOf(userId: number, page: PageRequest): Promise<Paged<UserRatingEntry>>;
+  /** Every rating of the user, oldest first (the user tower reads the tail; all are excluded from picks). */
+  history(userId: number): Promise<HistoryEntry[]>;
+  ratingOf(userId: number, movieId: number): Promise<number | null>;
+  /** Inserts or replaces one rating; `created` tells which. */
+  rate(userId: number, rating: NewRating): Promise<{ created: boolean; ratedAt: Date }>;
+  statistics(userId: number): Promise<UserStatistics>;
+}

@@ -1,0 +1,5 @@
+/** Lambda: /api/recommendations/* */
+import { createRecommendationsApp } from '../apps/recommendations.js';
+import { httpHandler } from './http-handler.js';
+
+export const handler = httpHandler(createRecommendationsApp);
