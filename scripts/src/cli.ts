@@ -7,8 +7,10 @@ import { Command, CommanderError } from 'commander';
 import { registerBenchCommands } from './commands/bench.js';
 import { registerDataCommands } from './commands/data.js';
 import { registerDbCommands } from './commands/db.js';
+import { registerJobCommands } from './commands/jobs.js';
 import { registerLoadCommands } from './commands/load.js';
 import { registerModelCommands } from './commands/model.js';
+import { registerServeCommand } from './commands/serve.js';
 import { registerStartCommand } from './commands/start.js';
 import { registerStatsCommand } from './commands/stats.js';
 import { registerTmdbCommands } from './commands/tmdb.js';
@@ -25,7 +27,9 @@ registerStatsCommand(program);
 registerTmdbCommands(program);
 registerBenchCommands(program);
 registerModelCommands(program);
+registerJobCommands(program);
 registerStartCommand(program);
+registerServeCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,11 +1,13 @@
 /** Every endpoint group's Hono app starts the same way: validation, error mapping, JSON 404s. */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { appendTrailingSlash } from 'hono/trailing-slash';
 import type { Logger } from '../core/logger.port.js';
 import { errorHandler, notFoundHandler, validationHook } from './errors.js';
 
 export function newApp(log: Logger): OpenAPIHono {
-  // strict: false serves /api/users and /api/users/ alike (the seed's paths end with a slash).
-  const app = new OpenAPIHono({ strict: false, defaultHook: validationHook });
+  const app = new OpenAPIHono({ defaultHook: validationHook });
+  // The seed's paths end with a slash; a GET without it is redirected rather than lost.
+  app.use('*', appendTrailingSlash());
   app.onError(errorHandler(log));
   app.notFound(notFoundHandler);
   return app;

@@ -36,7 +36,8 @@ function issuesOf(error: ZodError, target: string): Issue[] {
 /** zod-openapi's hook: a request that fails its schema gets 400 naming each bad field. */
 export const validationHook: Hook<unknown, Env, string, unknown> = (result, c) => {
   if (result.success) return;
-  const issues = issuesOf(result.error as ZodError, result.target);
+  // Hono calls a JSON body's target 'json'; users know it as the body.
+  const issues = issuesOf(result.error as ZodError, result.target === 'json' ? 'body' : result.target);
   const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
   return c.json(errorBody('invalid_input', summary, issues), 400);
 };

@@ -5,6 +5,7 @@
 import type { Db } from '@movierec/functions/adapters/postgres/database';
 import { movieIdsByMovieLensId } from '@movierec/functions/adapters/postgres/repositories/movies.repository';
 import { upsertRatings, type RatingWrite } from '@movierec/functions/adapters/postgres/repositories/ratings.repository';
+import { refreshMovieRatingStats } from '@movierec/functions/adapters/postgres/repositories/catalog.store';
 import { assertSingleRelease, recordDatasetLoad } from '@movierec/functions/adapters/postgres/repositories/stats.repository';
 import { ensureMovieLensUsers, userIdsByMovieLensId } from '@movierec/functions/adapters/postgres/repositories/users.repository';
 import { addCounts, NO_WRITES, type WriteCounts } from '@movierec/functions/adapters/postgres/repositories/write-counts';
@@ -68,6 +69,8 @@ export async function loadRatings(options: LoadRatingsOptions): Promise<LoadRati
     }
     const step = onlyUsers ? 'sync-users' : 'ratings';
     await recordDatasetLoad(trx, { dataset: dataset.variant, step, source: dataset.dir, counts: { ...ratings, users: onlyUsers?.size ?? userIds.size } });
+    // Top Rated and the seed movies read these figures; inside the transaction so both commit together.
+    await refreshMovieRatingStats(trx);
     return { users: { inserted: usersInserted, total: userIds.size }, ratings };
   });
 }

@@ -7,8 +7,8 @@ import { pageOf, type PageRequest } from '../paging.js';
 import { type Recommendation, type RecommendationPage, PLAIN_SOURCE, stars } from './recommendation.js';
 import type { TrendingStore } from '../trending/trending.port.js';
 
-/** Well rated means at least this many ratings (ml-latest-small has 610 users). */
-export const MIN_RATINGS_FOR_TOP = 20;
+/** A movie needs this many ratings to be listed as well rated (the Bayesian average does the rest). */
+export const MIN_RATINGS_FOR_TOP = 5;
 
 export interface PopularListsDeps {
   catalog: CatalogStore;

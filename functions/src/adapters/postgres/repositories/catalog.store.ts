@@ -10,6 +10,9 @@ import { applyApiMetadata, upsertTmdbOnlyMovies } from './movies.repository.js';
 /** Prior weight of the Bayesian average: a movie needs this many ratings to move far from the mean. */
 const PRIOR_RATINGS = 20;
 
+/** Minimum word similarity of a title search hit. */
+const SEARCH_THRESHOLD = 0.4;
+
 export function toMovieRecord(row: Selectable<MoviesTable>): MovieRecord {
   return {
     id: row.id,
@@ -59,13 +62,15 @@ export function createCatalogStore(db: Db): CatalogStore {
       return row ? toMovieRecord(row) : null;
     },
 
-    async searchTitles(query, page) {
+    searchTitles(query, page) {
       // word_similarity (<%) finds the query inside longer titles and forgives typos; the trigram
-      // GIN index on lower(title) serves it. Exact substrings always match.
+      // GIN index on lower(title) serves it. 0.4 (default 0.6) still finds "matirx"; exact
+      // substrings always match.
       const q = query.toLowerCase();
       const matches = sql<boolean>`(${q} <% lower(title) or lower(title) like ${`%${q.replace(/[\\%_]/g, '\\$&')}%`})`;
-      const [rows, count] = await Promise.all([
-        db
+      return db.transaction().execute(async (trx) => {
+        await sql`set local pg_trgm.word_similarity_threshold = ${sql.lit(SEARCH_THRESHOLD)}`.execute(trx);
+        const rows = await trx
           .selectFrom('movies')
           .selectAll()
           .where(matches)
@@ -74,10 +79,10 @@ export function createCatalogStore(db: Db): CatalogStore {
           .orderBy('id')
           .limit(page.limit)
           .offset(page.offset)
-          .execute(),
-        db.selectFrom('movies').select((eb) => eb.fn.countAll<number>().as('n')).where(matches).executeTakeFirstOrThrow(),
-      ]);
-      return pageOf(rows.map(toMovieRecord), page, Number(count.n));
+          .execute();
+        const count = await trx.selectFrom('movies').select((eb) => eb.fn.countAll<number>().as('n')).where(matches).executeTakeFirstOrThrow();
+        return pageOf(rows.map(toMovieRecord), page, Number(count.n));
+      });
     },
 
     async genres() {
