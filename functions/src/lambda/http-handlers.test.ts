@@ -1,0 +1,103 @@
+/**
+ * Each endpoint group as its Lambda function, driven by API Gateway HTTP API (payload v2) events,
+ * over the same generated world as the app tests.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMoviesApp } from '../apps/movies.js';
+import { createRecommendationsApp } from '../apps/recommendations.js';
+import { tmdbIdOf, writeApiFixture } from '../apps/testing/api-fixture.js';
+import { fixtureRuntime, type Json } from '../apps/testing/api-runtime.js';
+import { createUsersApp } from '../apps/users.js';
+import type { Runtime } from '../composition/runtime.js';
+import { httpHandler } from './http-handler.js';
+import { buildSystemApp } from './system.js';
+
+let dir: string;
+let runtime: Runtime;
+
+/** An HTTP API v2 event as API Gateway sends it for `method path?query`. */
+function event(method: string, pathAndQuery: string, body?: unknown, headers: Record<string, string> = {}): APIGatewayProxyEventV2 {
+  const [rawPath = '', rawQueryString = ''] = pathAndQuery.split('?');
+  const allHeaders = { host: 'api.example.com', 'content-type': 'application/json', ...headers };
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath,
+    rawQueryString,
+    headers: allHeaders,
+    queryStringParameters: rawQueryString ? Object.fromEntries(new URLSearchParams(rawQueryString)) : undefined,
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'api',
+      domainName: 'api.example.com',
+      domainPrefix: 'api',
+      http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '203.0.113.1', userAgent: 'vitest' },
+      requestId: 'req',
+      routeKey: '$default',
+      stage: '$default',
+      time: '24/Nov/2026:00:00:00 +0000',
+      timeEpoch: 1_795_000_000_000,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    isBase64Encoded: false,
+  };
+}
+
+type Build = Parameters<typeof httpHandler>[0];
+
+async function invoke(build: Build, e: APIGatewayProxyEventV2): Promise<{ status: number; body: Json }> {
+  const result = (await httpHandler(build, async () => runtime)(e)) as Exclude<APIGatewayProxyResultV2, string>;
+  return { status: result.statusCode ?? 0, body: JSON.parse(result.body ?? 'null') };
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'lambda-'));
+  await writeApiFixture(dir);
+  runtime = await fixtureRuntime(dir);
+}, 60_000);
+
+afterAll(async () => {
+  await runtime?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('Lambda handlers (API Gateway HTTP API v2 events)', () => {
+  it('users: list, onboarding, bad input', async () => {
+    expect((await invoke(createUsersApp, event('GET', '/api/users/', undefined))).body.total).toBeGreaterThan(0);
+    const ratings = [0, 4, 8, 12, 16].map((i) => ({ tmdb_id: tmdbIdOf(i), rating: 4 }));
+    const created = await invoke(createUsersApp, event('POST', '/api/users/cold_start/', { genres: ['Comedy'], ratings }));
+    expect(created.status).toBe(201);
+    expect(created.body.token).toEqual(expect.any(String));
+    const bad = await invoke(createUsersApp, event('POST', '/api/users/cold_start/', { genres: ['Comedy'], ratings: ratings.slice(0, 2) }));
+    expect(bad).toMatchObject({ status: 422, body: { error: { code: 'unprocessable' } } });
+  });
+
+  it('recommendations: For You and a 400 naming the bad parameter', async () => {
+    const forYou = await invoke(createRecommendationsApp, event('GET', '/api/recommendations/for-you/?user_id=1&limit=5'));
+    expect(forYou.status).toBe(200);
+    expect(forYou.body.items).toHaveLength(5);
+    const bad = await invoke(createRecommendationsApp, event('GET', '/api/recommendations/for-you/?user_id=x'));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0].path).toBe('query.user_id');
+  });
+
+  it('movies: details and 404', async () => {
+    expect((await invoke(createMoviesApp, event('GET', `/api/movies/${tmdbIdOf(3)}/`))).body.tmdb_id).toBe(tmdbIdOf(3));
+    expect((await invoke(createMoviesApp, event('GET', '/api/movies/123456789/'))).status).toBe(404);
+  });
+
+  it('system: health, status and the OpenAPI document of every group', async () => {
+    expect((await invoke(buildSystemApp, event('GET', '/api/health/'))).body).toEqual({ status: 'ok' });
+    expect((await invoke(buildSystemApp, event('GET', '/api/status/'))).body.database.reachable).toBe(true);
+    const doc = await invoke(buildSystemApp, event('GET', '/api/openapi.json'));
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/users/', '/api/recommendations/for-you/', '/api/movies/{tmdb_id}/']));
+  });
+
+  it('a group answers only its own routes', async () => {
+    expect((await invoke(createMoviesApp, event('GET', '/api/users/'))).status).toBe(404);
+  });
+});
