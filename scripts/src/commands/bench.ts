@@ -2,9 +2,11 @@ import { Option, type Command } from 'commander';
 import { loadTmdbSnapshot } from '@movierec/functions/adapters/tmdb-snapshot/index';
 import { testDrivers } from '@movierec/functions/adapters/postgres/testing/test-databases';
 import type { DatabaseDriver } from '@movierec/functions/config/env';
+import { benchApi } from '../bench/api.js';
 import { benchLoad } from '../bench/load.js';
 import { benchParse } from '../bench/parse.js';
 import { recordBenchResult } from '../bench/results.js';
+import { benchVectorIndex, type BenchVectorIndexOptions } from '../bench/vector-index.js';
 import { positiveInteger } from '../cli/arguments.js';
 import { config, printResult } from '../cli/context.js';
 import { snapshotCatalog } from '../load/metadata-catalog.js';
@@ -39,5 +41,28 @@ export function registerBenchCommands(program: Command): void {
       const metadata = snapshotDir ? snapshotCatalog(await loadTmdbSnapshot(snapshotDir)) : null;
       const figures = await benchLoad(flags.driver ?? testDrivers, flags.runs, dataset, metadata, log);
       printResult(await recordBenchResult(config().dataDir, 'load', figures));
+    });
+
+  bench
+    .command('vector-index')
+    .description("Latency of the embedded vector index (p50/p99 per query kind) over MODEL_DIR's movie_embeddings.npy, else a synthetic catalog.")
+    .option('--points <n>', 'a synthetic catalog of this many points instead (e.g. 700000)', positiveInteger)
+    .option('--queries <n>', 'queries of each kind', positiveInteger, 2000)
+    .option('--limit <n>', 'results per query', positiveInteger, 20)
+    .option('--seed <n>', 'generator seed', positiveInteger, 1)
+    .action(async (flags: Omit<BenchVectorIndexOptions, 'modelDir'>) => {
+      printResult(await recordBenchResult(config().dataDir, 'vector-index', await benchVectorIndex({ ...flags, modelDir: config().modelDir }, log)));
+    });
+
+  bench
+    .command('api')
+    .description('Load the local server with concurrent requests per endpoint: p50/p99 latency and throughput.')
+    .option('--url <url>', 'a running server (default: start `serve` over what is prepared)')
+    .option('--connections <n>', 'concurrent connections', positiveInteger, 32)
+    .option('--seconds <n>', 'seconds per endpoint', positiveInteger, 10)
+    .option('--endpoint <name...>', 'only these endpoints (for-you, similar, search, …)')
+    .action(async (flags: { url?: string; connections: number; seconds: number; endpoint?: string[] }) => {
+      const figures = await benchApi({ url: flags.url, connections: flags.connections, seconds: flags.seconds, endpoints: flags.endpoint }, log);
+      printResult(await recordBenchResult(config().dataDir, 'api', figures));
     });
 }

@@ -39,7 +39,7 @@ async function pythonRun(kind: RunKind, flags: DatasetFlags, extra: string[]): P
 
 const optional = (flag: string, value: number | string | undefined) => (value === undefined ? [] : [flag, String(value)]);
 
-interface TrainFlags extends DatasetFlags {
+export interface TrainFlags extends DatasetFlags {
   epochs?: number;
   seed?: number;
 }
@@ -50,6 +50,12 @@ interface EvaluateFlags extends TrainFlags {
   testRatio?: number;
   validRatio?: number;
   minRating?: number;
+}
+
+/** Trains and exports a model into a new run folder, which becomes `latest-model`. */
+export async function trainModel(flags: TrainFlags) {
+  const runDir = await pythonRun('train', flags, [...optional('--epochs', flags.epochs), ...optional('--seed', flags.seed)]);
+  return { run: runDir, models: join(runDir, 'models'), embeddings: join(runDir, 'movie_embeddings.npy') };
 }
 
 export function registerModelCommands(program: Command): void {
@@ -68,10 +74,7 @@ export function registerModelCommands(program: Command): void {
     .description('Encode movie texts, train the two-tower model on all ratings, export SavedModels and embeddings.')
     .option('--epochs <n>', 'training epochs (default: the model config)', positiveInteger)
     .option('--seed <n>', 'random seed', positiveInteger)
-    .action(async (flags: TrainFlags) => {
-      const runDir = await pythonRun('train', flags, [...optional('--epochs', flags.epochs), ...optional('--seed', flags.seed)]);
-      printResult({ run: runDir, models: join(runDir, 'models'), embeddings: join(runDir, 'movie_embeddings.npy') });
-    });
+    .action(async (flags: TrainFlags) => printResult(await trainModel(flags)));
 
   withDatasetOptions(program.command('evaluate'))
     .description('Evaluate the two-tower model against MostPopular, ItemKNN, EASE and the seed method; write a report.')

@@ -1,21 +1,54 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { describeDatabase } from '@movierec/functions/adapters/postgres/database';
 import { tableCounts } from '@movierec/functions/adapters/postgres/repositories/stats.repository';
+import { trendingStore } from '@movierec/functions/adapters/postgres/repositories/trending.repository';
+import { ingestModelEmbeddings } from '@movierec/functions/lambda/ingest';
+import { runTrendingJob } from '@movierec/functions/lambda/trending-refresh';
+import { portNumber } from '../cli/arguments.js';
 import { config, printResult, withDatabase } from '../cli/context.js';
+import { createProgress } from '../cli/progress.js';
 import { prepareDatabase } from '../load/prepare.js';
+import { serveUntilSignalled } from '../server/serve.js';
 import { acquireDataset } from './dataset-options.js';
+import { trainModel } from './model.js';
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+/** Trains only when no model export exists (the first run; later runs reuse it). */
+async function ensureModel(): Promise<void> {
+  const { modelDir } = config();
+  if (existsSync(join(modelDir, 'user_tower.safetensors')) && existsSync(join(modelDir, 'movie_embeddings.npy'))) return;
+  log(`No trained model at ${modelDir}: training one now (about 5–10 minutes the first time; texts are cached after).`);
+  await trainModel({ countCheck: true });
+}
+
+/** Data, model, index and Trending, each step skipped when already done. */
+async function prepareEverything() {
+  const { dataset } = await acquireDataset({ countCheck: true });
+  const prepared = await withDatabase((db) => prepareDatabase(db, dataset, config().tmdb.snapshotDir));
+  await ensureModel();
+  return withDatabase(async (db) => {
+    const progress = createProgress('embeddings');
+    const { modelDir, vectorIndex } = config();
+    const embeddings = await ingestModelEmbeddings({ db, modelDir, vectorIndex, onProgress: progress.update }).finally(progress.stop);
+    const hasTrending = (await trendingStore(db).latest({ limit: 1, offset: 0 })).snapshot !== null;
+    const trending = hasTrending ? 'kept' : (await runTrendingJob(db, {})).top.length > 0 ? 'computed' : 'empty';
+    return { variant: dataset.variant, ...prepared, embeddings: embeddings.targets, trending, counts: await tableCounts(db) };
+  });
+}
 
 export function registerStartCommand(program: Command): void {
   program
     .command('start')
-    .description('Prepare everything on the configured (by default embedded) services.')
-    .action(async () => {
-      const { dataset } = await acquireDataset({ countCheck: true });
-      const prepared = await withDatabase(async (db) => ({
-        ...(await prepareDatabase(db, dataset, config().tmdb.snapshotDir)),
-        counts: await tableCounts(db),
-      }));
-      printResult({ database: describeDatabase(config().database), variant: dataset.variant, ...prepared });
-      process.stderr.write('Data and database are ready. The API server and web app are not built yet (see the open issues).\n');
+    .description('Prepare what is missing (data, database, model, index, Trending), then serve the app.')
+    .option('--port <n>', 'port (default: PORT, else 8000)', portNumber)
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--no-serve', 'prepare only')
+    .action(async (flags: { port?: number; host: string; serve: boolean }) => {
+      const prepared = await prepareEverything();
+      printResult({ database: describeDatabase(config().database), ...prepared });
+      if (flags.serve) await serveUntilSignalled({ port: flags.port ?? config().server.port, host: flags.host });
     });
 }
