@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMoviesApp } from '../apps/movies.js';
 import { createRecommendationsApp } from '../apps/recommendations.js';
@@ -19,8 +19,11 @@ import { buildSystemApp } from './system.js';
 let dir: string;
 let runtime: Runtime;
 
+/** The v2 event shape as Hono's Lambda adapter types it. */
+type HttpApiEvent = Parameters<ReturnType<typeof httpHandler>>[0];
+
 /** An HTTP API v2 event as API Gateway sends it for `method path?query`. */
-function event(method: string, pathAndQuery: string, body?: unknown, headers: Record<string, string> = {}): APIGatewayProxyEventV2 {
+function event(method: string, pathAndQuery: string, body?: unknown, headers: Record<string, string> = {}): HttpApiEvent {
   const [rawPath = '', rawQueryString = ''] = pathAndQuery.split('?');
   const allHeaders = { host: 'api.example.com', 'content-type': 'application/json', ...headers };
   return {
@@ -41,15 +44,17 @@ function event(method: string, pathAndQuery: string, body?: unknown, headers: Re
       stage: '$default',
       time: '24/Nov/2026:00:00:00 +0000',
       timeEpoch: 1_795_000_000_000,
+      authentication: null,
+      authorizer: {},
     },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? null : JSON.stringify(body),
     isBase64Encoded: false,
   };
 }
 
 type Build = Parameters<typeof httpHandler>[0];
 
-async function invoke(build: Build, e: APIGatewayProxyEventV2): Promise<{ status: number; body: Json }> {
+async function invoke(build: Build, e: HttpApiEvent): Promise<{ status: number; body: Json }> {
   const result = (await httpHandler(build, async () => runtime)(e)) as Exclude<APIGatewayProxyResultV2, string>;
   return { status: result.statusCode ?? 0, body: JSON.parse(result.body ?? 'null') };
 }

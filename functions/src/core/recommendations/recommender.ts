@@ -39,8 +39,9 @@ const LIKED = 4;
 
 export function createRecommender({ users, catalog, index, encoder, popular, historyLength, log }: RecommenderDeps) {
   async function userHistory(userId: number): Promise<HistoryEntry[]> {
-    if (!(await users.userById(userId))) throw new CodedError('not_found', `no user with id ${userId}`);
-    return users.history(userId);
+    const history = await users.history(userId);
+    if (!history) throw new CodedError('not_found', `no user with id ${userId}`);
+    return history;
   }
 
   /** Trending in place of a personal row, with the reason the personal row is missing. */

@@ -70,8 +70,11 @@ export interface UserStore {
   /** Creates the user and its ratings in one transaction. */
   createColdStartUser(input: { tokenHash: string; preferredGenres: string[]; ratings: readonly NewRating[] }): Promise<UserRecord>;
   ratingsOf(userId: number, page: PageRequest): Promise<Paged<UserRatingEntry>>;
-  /** Every rating of the user, oldest first (the user tower reads the tail; all are excluded from picks). */
-  history(userId: number): Promise<HistoryEntry[]>;
+  /**
+   * Every rating of the user, oldest first (the user tower reads the tail; all are excluded from
+   * picks); null when there is no such user. One round trip: it is on every personal request.
+   */
+  history(userId: number): Promise<HistoryEntry[] | null>;
   ratingOf(userId: number, movieId: number): Promise<number | null>;
   /** Inserts or replaces one rating; `created` tells which. */
   rate(userId: number, rating: NewRating): Promise<{ created: boolean; ratedAt: Date }>;

@@ -1,5 +1,6 @@
 /** The core's CatalogStore over Postgres (any driver). */
 import { sql, type Selectable } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import { catalogMovieFromMetadata } from '../../../core/catalog/catalog-movie.js';
 import type { CatalogStore, MovieRecord, PopularQuery, RatedMovieRecord } from '../../../core/catalog/catalog.port.js';
 import { pageOf } from '../../../core/paging.js';
@@ -47,10 +48,28 @@ async function moviesWhere(db: Db, column: 'id' | 'tmdb_id', ids: readonly numbe
   return rows.map(toMovieRecord);
 }
 
+/**
+ * Movie rows are read on every recommendation and change rarely (metadata fetches, which update
+ * the cache here), so recent ones stay in memory: the recommendation rows then cost no query.
+ */
+const MOVIE_CACHE_SIZE = 50_000;
+
 export function createCatalogStore(db: Db): CatalogStore {
+  const cache = new LRUCache<number, MovieRecord>({ max: MOVIE_CACHE_SIZE });
+  const remember = (movies: MovieRecord[]) => movies.forEach((m) => cache.set(m.id, m));
   return {
     async moviesByIds(ids) {
-      return new Map((await moviesWhere(db, 'id', ids)).map((m) => [m.id, m]));
+      const found = new Map<number, MovieRecord>();
+      const missing: number[] = [];
+      for (const id of ids) {
+        const movie = cache.get(id);
+        if (movie) found.set(id, movie);
+        else missing.push(id);
+      }
+      const fetched = await moviesWhere(db, 'id', missing);
+      remember(fetched);
+      for (const movie of fetched) found.set(movie.id, movie);
+      return found;
     },
 
     async moviesByTmdbIds(tmdbIds) {
@@ -120,6 +139,7 @@ export function createCatalogStore(db: Db): CatalogStore {
 
     async saveApiMetadata(items) {
       await applyApiMetadata(db, [...items]);
+      remember(await moviesWhere(db, 'tmdb_id', items.map((m) => m.tmdbId)));
     },
 
     async addTmdbMovie(metadata) {

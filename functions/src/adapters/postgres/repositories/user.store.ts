@@ -128,13 +128,15 @@ export function createUserStore(db: Db): UserStore {
 
     async history(userId) {
       const rows = await db
-        .selectFrom('ratings')
-        .select(['movie_id', 'rating', 'rated_at'])
-        .where('user_id', '=', userId)
-        .orderBy('rated_at')
-        .orderBy('movie_id')
+        .selectFrom('users as u')
+        .leftJoin('ratings as r', 'r.user_id', 'u.id')
+        .select(['r.movie_id', 'r.rating', 'r.rated_at'])
+        .where('u.id', '=', userId)
+        .orderBy('r.rated_at')
+        .orderBy('r.movie_id')
         .execute();
-      return rows.map((r) => ({ movieId: r.movie_id, rating: r.rating, ratedAt: r.rated_at }));
+      if (rows.length === 0) return null;
+      return rows.flatMap((r) => (r.movie_id === null ? [] : [{ movieId: r.movie_id, rating: r.rating!, ratedAt: r.rated_at! }]));
     },
 
     async ratingOf(userId, movieId) {
