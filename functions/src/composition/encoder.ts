@@ -6,16 +6,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadInProcessUserEncoder } from '../adapters/in-process-encoder/user-tower.js';
 import { createSageMakerEncoder } from '../adapters/sagemaker/index.js';
-import { createTfServingEncoder } from '../adapters/tf-serving/index.js';
+import { createTfServingEncoder, DEFAULT_HISTORY_LENGTH } from '../adapters/tf-serving/index.js';
 import type { AppConfig } from '../config/env.js';
 import type { Logger } from '../core/logger.port.js';
 import { createFallbackEncoder } from '../core/recommendations/fallback-encoder.js';
 import type { VectorIndex } from '../core/recommendations/vector-index.port.js';
 import type { UserEncoder } from '../core/recommendations/user-encoder.port.js';
 import { createWeightedAverageEncoder } from '../core/recommendations/weighted-average-encoder.js';
-
-/** The model's history length when no export says otherwise (docs/model.md). */
-const DEFAULT_HISTORY_LENGTH = 50;
 
 export async function encoderFromConfig(config: AppConfig, index: VectorIndex, log: Logger) {
   const { encoder } = config;

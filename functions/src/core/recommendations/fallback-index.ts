@@ -12,7 +12,7 @@ export type ResilientIndex = VectorIndex & {
 };
 
 export function createResilientIndex(chain: readonly VectorIndex[], options: FailoverOptions): ResilientIndex {
-  const failover = createFailover(chain, options);
+  const failover = createFailover(chain, { failure: 'no vector index could answer', ...options });
   return {
     name: chain.map((i) => i.name).join('→'),
     backends: chain,

@@ -6,6 +6,8 @@
 import { CodedError } from '../errors.js';
 
 export interface FailoverOptions {
+  /** Says what failed when every backend did ("no user encoder could answer"). */
+  failure?: string;
   /** Per-attempt limit; a slower answer counts as a failure. */
   timeoutMs: number;
   /** How long a failed backend is skipped before it is tried again. */
@@ -32,7 +34,7 @@ export interface Failover<B> {
 export async function withTimeout<R>(work: Promise<R>, ms: number, what: string): Promise<R> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CodedError('unavailable', `${what} timed out after ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new CodedError('unavailable', `${what} gave no answer within ${ms} ms`)), ms);
   });
   try {
     return await Promise.race([work, timeout]);
@@ -41,8 +43,9 @@ export async function withTimeout<R>(work: Promise<R>, ms: number, what: string)
   }
 }
 
+/** Errors other than 'unavailable' and 'unprocessable' (which try the next backend) are rethrown. */
 export function createFailover<B extends { readonly name: string }>(backends: readonly B[], options: FailoverOptions): Failover<B> {
-  const { timeoutMs, cooldownMs = 10_000, now = Date.now, onFailure } = options;
+  const { timeoutMs, cooldownMs = 10_000, now = Date.now, onFailure, failure = 'every backend failed' } = options;
   const failedAt = new Map<string, number>();
   const available = (b: B) => {
     const at = failedAt.get(b.name);
@@ -52,12 +55,13 @@ export function createFailover<B extends { readonly name: string }>(backends: re
   return {
     async run(attempt) {
       const errors: string[] = [];
+      let lastError: unknown;
       let degraded = false;
       for (const [position, backend] of backends.entries()) {
         const lastResort = position === backends.length - 1;
         if (!lastResort && !available(backend)) {
           degraded = true;
-          errors.push(`${backend.name}: skipped after a recent failure`);
+          errors.push(`${backend.name}: skipped for ${cooldownMs - (now() - failedAt.get(backend.name)!)} ms after a failure`);
           continue;
         }
         try {
@@ -65,14 +69,18 @@ export function createFailover<B extends { readonly name: string }>(backends: re
           failedAt.delete(backend.name);
           return { result, backend: backend.name, degraded };
         } catch (error) {
-          if (error instanceof CodedError && error.code !== 'unavailable') throw error;
-          failedAt.set(backend.name, now());
+          const code = error instanceof CodedError ? error.code : 'unavailable';
+          // Bad input is bad for every backend: the caller must hear about it, not a fallback.
+          if (code !== 'unavailable' && code !== 'unprocessable') throw error;
+          // "Cannot do this one" (e.g. the weighted average of nothing) is no outage: no cooldown.
+          if (code === 'unavailable') failedAt.set(backend.name, now());
           degraded = true;
           errors.push(`${backend.name}: ${error instanceof Error ? error.message : String(error)}`);
+          lastError = error;
           onFailure?.({ backend: backend.name, error });
         }
       }
-      throw new CodedError('unavailable', `every backend failed (${errors.join('; ')})`);
+      throw new CodedError('unavailable', `${failure} (${errors.join('; ')})`, { cause: lastError });
     },
     coolingDown: () => backends.filter((b) => !available(b)).map((b) => b.name),
   };
