@@ -1,0 +1,54 @@
+/**
+ * Writes the embedded index folder. prepare() opens a session staged beside the published index
+ * (or refuses another dimension), upsert() adds or replaces points by movie id, finish() publishes
+ * atomically; the writer can then be prepared again for another run.
+ */
+import { CodedError } from '../../core/errors.js';
+import type { MoviePoint, VectorIndexWriter } from '../../core/recommendations/vector-index.port.js';
+import { embeddedIndexExists, readManifest } from './format.js';
+import { openStagingSession, type StagingSession } from './staging.js';
+
+const invalid = (detail: string): never => {
+  throw new CodedError('invalid_input', `embedded index writer: ${detail}`);
+};
+
+function checkPoint(point: MoviePoint, dimension: number): void {
+  const { movieId, tmdbId, year, genres, source, vector } = point;
+  if (!Number.isInteger(movieId) || movieId < 1 || movieId > 2 ** 31 - 1) invalid(`movieId must be a whole number from 1 to 2^31 - 1, got ${movieId}`);
+  const label = `movie ${movieId}`;
+  if (tmdbId !== null && !Number.isInteger(tmdbId)) invalid(`${label}: tmdbId must be a whole number or null`);
+  if (year !== null && !Number.isInteger(year)) invalid(`${label}: year must be a whole number or null`);
+  if (!genres.every((genre) => typeof genre === 'string')) invalid(`${label}: genres must be strings`);
+  if (source !== 'two_tower' && source !== 'content_only') invalid(`${label}: unknown source ${String(source)}`);
+  if (vector.length !== dimension) invalid(`${label}: vector has ${vector.length} dimensions, the index ${dimension}`);
+  if (!vector.every(Number.isFinite)) invalid(`${label}: vector has a non-finite value`);
+}
+
+export function createEmbeddedIndexWriter(dir: string): VectorIndexWriter {
+  let session: StagingSession | null = null;
+  const current = (): StagingSession => session ?? invalid('call prepare(dimension) first');
+
+  return {
+    name: 'embedded',
+    async prepare(dimension) {
+      if (!Number.isInteger(dimension) || dimension < 1) invalid(`dimension must be a whole number ≥ 1, got ${dimension}`);
+      const staged = session?.dimension;
+      const published = embeddedIndexExists(dir) ? await readManifest(dir) : null;
+      const existing = staged ?? published?.dimension;
+      if (existing !== undefined && existing !== dimension) {
+        throw new CodedError('conflict', `embedded index at ${dir} holds ${existing}-d vectors, not ${dimension}-d: delete the folder to rebuild it`);
+      }
+      session ??= await openStagingSession(dir, dimension, published);
+    },
+    async upsert(points) {
+      const staging = current();
+      for (const point of points) checkPoint(point, staging.dimension);
+      await staging.upsert(points);
+    },
+    async finish() {
+      const staging = current();
+      session = null;
+      await staging.publish();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CodedError } from '../../core/errors.js';
+import { describeVectorIndexContract } from '../../core/recommendations/vector-index.contract.js';
+import { type PythonServer, pythonPresent, SKIP_WITHOUT_PYTHON } from '../../testing/python.js';
+import { createQdrantIndex } from './index.js';
+import { startQdrantStandin } from './testing/qdrant-standin.js';
+
+const TIMEOUT_MS = 5_000;
+
+/** A throwaway collection on the server at `url`, deleted on close. */
+function openCollection(url: string, apiKey?: string) {
+  const collection = `contract-${randomUUID()}`;
+  const qdrant = createQdrantIndex({ url, apiKey, collection, timeoutMs: TIMEOUT_MS });
+  const close = async () => {
+    await fetch(`${url}/collections/${collection}`, { method: 'DELETE', headers: apiKey ? { 'api-key': apiKey } : {}, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  };
+  return { index: qdrant, writer: qdrant, close };
+}
+
+const withPython = pythonPresent();
+describe.skipIf(!withPython)(`Qdrant adapter on the stand-in${withPython ? '' : SKIP_WITHOUT_PYTHON}`, () => {
+  let standin: PythonServer | undefined;
+  beforeAll(async () => {
+    standin = await startQdrantStandin();
+  });
+  afterAll(async () => {
+    await standin?.stop();
+  });
+  describeVectorIndexContract('qdrant stand-in', async () => openCollection(standin!.url));
+});
+
+const realQdrant = process.env.QDRANT_URL?.trim();
+describe.skipIf(!realQdrant)(`Qdrant adapter on QDRANT_URL${realQdrant ? '' : ' (skipped: QDRANT_URL unset)'}`, () => {
+  describeVectorIndexContract('qdrant at QDRANT_URL', async () => openCollection(realQdrant!, process.env.QDRANT_API_KEY?.trim() || undefined));
+});
+
+async function failure(work: Promise<unknown>): Promise<{ error: CodedError; ms: number }> {
+  const started = performance.now();
+  const error = await work.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(CodedError);
+  return { error: error as CodedError, ms: performance.now() - started };
+}
+
+describe('Qdrant adapter when Qdrant is down', () => {
+  const vector = new Float32Array(8);
+
+  it('answers unavailable at once when nothing listens', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as { port: number };
+    await new Promise((resolve) => closed.close(resolve));
+    const qdrant = createQdrantIndex({ url: `http://127.0.0.1:${port}`, collection: 'movies', timeoutMs: 1_000 });
+    for (const work of [() => qdrant.search({ vector, limit: 5 }), () => qdrant.count(), () => qdrant.vectors([1]), () => qdrant.prepare(8)]) {
+      const { error, ms } = await failure(work());
+      expect(error.code).toBe('unavailable');
+      expect(error.message).toMatch(/^qdrant: \w+ failed: .*ECONNREFUSED/);
+      expect(ms).toBeLessThan(1_000);
+    }
+  });
+
+  describe('a server that accepts connections and never answers', () => {
+    let hanging: Server;
+    const sockets = new Set<Socket>();
+    beforeAll(async () => {
+      hanging = createServer((socket) => sockets.add(socket));
+      await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    });
+    afterAll(async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => hanging.close(resolve));
+    });
+
+    it('answers unavailable within about the timeout', async () => {
+      const { port } = hanging.address() as { port: number };
+      const qdrant = createQdrantIndex({ url: `http://127.0.0.1:${port}`, collection: 'movies', timeoutMs: 300 });
+      const point = { movieId: 1, tmdbId: null, genres: [], year: null, source: 'two_tower' as const, vector };
+      for (const work of [() => qdrant.search({ vector, limit: 5 }), () => qdrant.upsert([point])]) {
+        const { error, ms } = await failure(work());
+        expect(error.code).toBe('unavailable');
+        expect(error.message).toContain('timed out');
+        expect(ms).toBeGreaterThanOrEqual(290);
+        expect(ms).toBeLessThan(1_000);
+      }
+    });
+  });
+});

@@ -1,0 +1,384 @@
+"""A local stand-in for Qdrant's REST API, for tests and machines without Docker or a Qdrant binary.
+
+Each collection is a shard of Qdrant's own embedded engine, qdrant-edge (the `qdrant-edge-py`
+package): vectors, payload indexes, filtering, search, retrieval and counting all run in that engine.
+What Qdrant Edge leaves to the server is done here: the set of named collections and their config.
+Answered, with Qdrant's JSON shapes (`{"result", "status": "ok", "time"}`; errors as
+`{"status": {"error"}, "time"}` with 400, 404 or 409):
+
+    GET    /                                        title and version, bare (the JS client's version check)
+    GET    /collections/{name}/exists
+    GET    /collections/{name}                      status, points_count, config.params, payload_schema
+    PUT    /collections/{name}                      {"vectors": {"size", "distance"}} (one unnamed vector)
+    DELETE /collections/{name}
+    PUT    /collections/{name}/index                {"field_name", "field_schema"}
+    PUT    /collections/{name}/points               {"points": [{"id", "vector", "payload"}]} (always waits)
+    POST   /collections/{name}/points               retrieve {"ids", "with_payload", "with_vector"}
+    POST   /collections/{name}/points/query         {"query": vector | {"nearest": vector}, "filter", "limit", "offset", ...}
+    POST   /collections/{name}/points/count         {"filter", "exact"}
+
+Filters: must / should / must_not of {"key", "match": {"value" | "any" | "except"}}, {"key", "range"},
+{"has_id": [...]} and nested filters. Anything else is refused with 400 rather than ignored.
+
+    python -m standins.qdrant_server --port 0 [--storage DIR]
+
+Prints `LISTENING <port>` once it accepts connections, one JSON line per request on stderr, and
+stops cleanly on SIGTERM. Without --storage the collections live in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib.metadata import version
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import qdrant_edge as edge
+
+VERSION = "1.19.0"  # the REST API whose shapes are answered; the JS client checks major.minor
+NAME = re.compile(r"^[A-Za-z0-9_.\-]{1,255}$")
+ROUTE = re.compile(r"^/collections/(?P<name>[^/]+)(?P<action>/exists|/index|/points|/points/query|/points/count)?$")
+DISTANCES = {"Cosine": edge.Distance.Cosine, "Euclid": edge.Distance.Euclid, "Dot": edge.Distance.Dot, "Manhattan": edge.Distance.Manhattan}
+SCHEMAS = {
+    "keyword": edge.PayloadSchemaType.Keyword,
+    "integer": edge.PayloadSchemaType.Integer,
+    "float": edge.PayloadSchemaType.Float,
+    "bool": edge.PayloadSchemaType.Bool,
+    "text": edge.PayloadSchemaType.Text,
+    "datetime": edge.PayloadSchemaType.Datetime,
+    "uuid": edge.PayloadSchemaType.Uuid,
+}
+SCHEMA_NAMES = {value: key for key, value in SCHEMAS.items()}
+CONFIG_FILE = "collection.json"
+
+
+class ApiError(Exception):
+    """An error answered as Qdrant does: the HTTP status and `{"status": {"error": message}}`."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def wrong_input(message: str) -> ApiError:
+    return ApiError(400, f"Wrong input: {message}")
+
+
+def point_id(value):
+    if (type(value) is int and value >= 0) or type(value) is str:
+        return value
+    raise wrong_input(f"point id {json.dumps(value)} is neither an unsigned integer nor a UUID")
+
+
+def match(spec: dict):
+    if not isinstance(spec, dict) or len(spec) != 1:
+        raise wrong_input(f"match {json.dumps(spec)} must have exactly one of value, any, except")
+    kind, value = next(iter(spec.items()))
+    makers = {"value": edge.MatchValue, "any": edge.MatchAny, "except": edge.MatchExcept}
+    if kind not in makers:
+        raise wrong_input(f"match kind {kind!r} is not supported by the stand-in")
+    return makers[kind](value)
+
+
+def condition(spec):
+    if not isinstance(spec, dict):
+        raise wrong_input(f"condition {json.dumps(spec)} is not an object")
+    if set(spec) == {"has_id"}:
+        return edge.HasIdCondition({point_id(i) for i in spec["has_id"]})
+    if set(spec) & {"must", "should", "must_not"}:
+        return parse_filter(spec)
+    if set(spec) == {"key", "match"}:
+        return edge.FieldCondition(spec["key"], match=match(spec["match"]))
+    if set(spec) == {"key", "range"}:
+        return edge.FieldCondition(spec["key"], range=edge.RangeFloat(**spec["range"]))
+    raise wrong_input(f"condition {json.dumps(spec)} is not supported by the stand-in")
+
+
+def parse_filter(spec) -> edge.Filter | None:
+    if spec is None:
+        return None
+    if not isinstance(spec, dict) or set(spec) - {"must", "should", "must_not"}:
+        raise wrong_input(f"filter {json.dumps(spec)} must only have must, should, must_not")
+    clauses = {}
+    for clause, conditions in spec.items():
+        if conditions is not None:
+            clauses[clause] = [condition(c) for c in (conditions if isinstance(conditions, list) else [conditions])]
+    return edge.Filter(**clauses)
+
+
+def vector_of(value, size: int) -> list[float]:
+    if not isinstance(value, list) or not all(type(x) in (int, float) for x in value):
+        raise wrong_input("the stand-in supports one unnamed dense vector per point (a list of numbers)")
+    if len(value) != size:
+        raise wrong_input(f"Vector dimension error: expected dim: {size}, got {len(value)}")
+    return [float(x) for x in value]
+
+
+def flag(body: dict, key: str, default: bool) -> bool:
+    value = body.get(key, default)
+    if type(value) is not bool:
+        raise wrong_input(f"{key} must be true or false (payload and vector selectors are not supported)")
+    return value
+
+
+def whole(body: dict, key: str, default: int) -> int:
+    value = body.get(key, default)
+    if type(value) is not int or value < 0:
+        raise wrong_input(f"{key} must be a whole number ≥ 0")
+    return value
+
+
+def record(point, with_payload: bool, with_vector: bool, score: bool = False) -> dict:
+    answer = {"id": point.id}
+    if score:
+        answer.update(version=point.version, score=point.score)
+    if with_payload:
+        answer["payload"] = point.payload or {}
+    if with_vector:
+        answer["vector"] = point.vector
+    return answer
+
+
+class Collection:
+    """One collection: a qdrant-edge shard plus the vector params it was created with."""
+
+    def __init__(self, folder: Path, size: int, distance: str, shard: edge.EdgeShard):
+        self.folder, self.size, self.distance, self.shard = folder, size, distance, shard
+
+    @classmethod
+    def create(cls, folder: Path, body) -> Collection:
+        vectors = body.get("vectors") if isinstance(body, dict) else None
+        if not isinstance(vectors, dict) or set(vectors) - {"size", "distance", "on_disk"}:
+            raise wrong_input("the stand-in supports one unnamed vector: {\"vectors\": {\"size\": n, \"distance\": \"Dot\"}}")
+        size, distance = vectors.get("size"), vectors.get("distance")
+        if type(size) is not int or size < 1 or distance not in DISTANCES:
+            raise wrong_input(f"vectors needs a size ≥ 1 and a distance among {sorted(DISTANCES)}")
+        shard = edge.EdgeShard.create(str(folder / "shard"), edge.EdgeConfig(vectors=edge.EdgeVectorParams(size=size, distance=DISTANCES[distance])))
+        (folder / CONFIG_FILE).write_text(json.dumps({"size": size, "distance": distance}))
+        return cls(folder, size, distance, shard)
+
+    @classmethod
+    def load(cls, folder: Path) -> Collection:
+        config = json.loads((folder / CONFIG_FILE).read_text())
+        return cls(folder, config["size"], config["distance"], edge.EdgeShard.load(str(folder / "shard")))
+
+    def info(self) -> dict:
+        shard = self.shard.info()
+        schema = {key: {"data_type": SCHEMA_NAMES.get(index.data_type, "unknown"), "points": index.points} for key, index in shard.payload_schema.items()}
+        return {
+            "status": "green",
+            "optimizer_status": "ok",
+            "points_count": shard.points_count,
+            "indexed_vectors_count": shard.indexed_vectors_count,
+            "segments_count": shard.segments_count,
+            "config": {"params": {"vectors": {"size": self.size, "distance": self.distance}, "shard_number": 1, "replication_factor": 1, "write_consistency_factor": 1}},
+            "payload_schema": schema,
+        }
+
+    def create_index(self, body: dict) -> None:
+        schema = body.get("field_schema")
+        kind = schema.get("type") if isinstance(schema, dict) else schema
+        if not isinstance(body.get("field_name"), str) or kind not in SCHEMAS:
+            raise wrong_input(f"field_name must be a string and field_schema one of {sorted(SCHEMAS)}")
+        self.shard.update(edge.UpdateOperation.create_field_index(body["field_name"], SCHEMAS[kind]))
+
+    def upsert(self, body: dict) -> None:
+        if not isinstance(body.get("points"), list):
+            raise wrong_input('the stand-in takes {"points": [...]} (not the batch form)')
+        points = []
+        for p in body["points"]:
+            payload = p.get("payload") if isinstance(p, dict) else None
+            if not isinstance(p, dict) or (payload is not None and not isinstance(payload, dict)):
+                raise wrong_input("each point needs an id, a vector and an optional payload object")
+            points.append(edge.Point(point_id(p.get("id")), vector_of(p.get("vector"), self.size), payload))
+        self.shard.update(edge.UpdateOperation.upsert_points(points))
+
+    def query(self, body: dict) -> dict:
+        unsupported = set(body) - {"query", "filter", "limit", "offset", "with_payload", "with_vector", "score_threshold"}
+        if unsupported:
+            raise wrong_input(f"the stand-in does not support {sorted(unsupported)} in a query")
+        vector = body.get("query")
+        vector = vector.get("nearest") if isinstance(vector, dict) and set(vector) == {"nearest"} else vector
+        with_payload, with_vector = flag(body, "with_payload", False), flag(body, "with_vector", False)
+        request = edge.QueryRequest(
+            limit=whole(body, "limit", 10),
+            offset=whole(body, "offset", 0),
+            query=edge.Query.Nearest(vector_of(vector, self.size)),
+            filter=parse_filter(body.get("filter")),
+            score_threshold=body.get("score_threshold"),
+            with_payload=with_payload,
+            with_vector=with_vector,
+        )
+        return {"points": [record(p, with_payload, with_vector, score=True) for p in self.shard.query(request)]}
+
+    def retrieve(self, body: dict) -> list[dict]:
+        if not isinstance(body.get("ids"), list):
+            raise wrong_input('retrieve takes {"ids": [...]}')
+        with_payload, with_vector = flag(body, "with_payload", True), flag(body, "with_vector", False)
+        points = self.shard.retrieve([point_id(i) for i in body["ids"]], with_payload=with_payload, with_vector=with_vector)
+        return [record(p, with_payload, with_vector) for p in points]
+
+    def count(self, body: dict) -> dict:
+        return {"count": self.shard.count(edge.CountRequest(exact=True, filter=parse_filter(body.get("filter"))))}
+
+
+class Collections:
+    """The named collections under one storage folder, one sub-folder each; one lock serializes
+    every operation (qdrant-edge shards are used from the server's request threads)."""
+
+    def __init__(self, storage: Path):
+        self.storage = storage
+        self.lock = threading.Lock()
+        self.operations = 0
+        self.by_name = {p.name: Collection.load(p) for p in sorted(storage.iterdir()) if (p / CONFIG_FILE).exists()}
+
+    def get(self, name: str) -> Collection:
+        if name not in self.by_name:
+            raise ApiError(404, f"Not found: Collection `{name}` doesn't exist!")
+        return self.by_name[name]
+
+    def updated(self) -> dict:
+        self.operations += 1
+        return {"operation_id": self.operations, "status": "completed"}
+
+    def handle(self, method: str, name: str, action: str, body):
+        if not NAME.match(name):
+            raise wrong_input(f"collection name {name!r} must be 1-255 letters, digits, '_', '-' or '.'")
+        if (method, action) == ("GET", "/exists"):
+            return {"exists": name in self.by_name}
+        if (method, action) == ("PUT", ""):
+            if name in self.by_name:
+                raise ApiError(409, f"Wrong input: Collection `{name}` already exists!")
+            folder = self.storage / name
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            self.by_name[name] = Collection.create(folder, body)
+            return True
+        if (method, action) == ("DELETE", ""):
+            collection = self.by_name.pop(name, None)
+            if collection is not None:
+                collection.shard.close()
+                shutil.rmtree(collection.folder)
+            return collection is not None
+        collection = self.get(name)
+        if (method, action) == ("GET", ""):
+            return collection.info()
+        if not isinstance(body, dict):
+            raise wrong_input("the request body must be a JSON object")
+        operations = {
+            ("PUT", "/index"): lambda: collection.create_index(body) or self.updated(),
+            ("PUT", "/points"): lambda: collection.upsert(body) or self.updated(),
+            ("POST", "/points"): lambda: collection.retrieve(body),
+            ("POST", "/points/query"): lambda: collection.query(body),
+            ("POST", "/points/count"): lambda: collection.count(body),
+        }
+        if (method, action) not in operations:
+            raise ApiError(404, f"no route for {method} /collections/{name}{action}")
+        return operations[(method, action)]()
+
+    def route(self, method: str, path: str, raw: bytes):
+        found = ROUTE.match(path)
+        if found is None:
+            raise ApiError(404, f"no route for {method} {path}")
+        try:
+            body = json.loads(raw) if raw else None
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            raise ApiError(400, f"Json deserialize error: {error}") from error
+        with self.lock:
+            try:
+                return self.handle(method, found["name"], found["action"] or "", body)
+            except (ApiError, OSError):
+                raise
+            except Exception as error:  # noqa: BLE001 - the engine reports bad input as plain exceptions
+                raise wrong_input(str(error).splitlines()[0]) from error
+
+    def close(self) -> None:
+        with self.lock:
+            for collection in self.by_name.values():
+                collection.shard.close()
+
+
+class StandinServer(ThreadingHTTPServer):
+    def __init__(self, address: tuple[str, int], collections: Collections):
+        super().__init__(address, RequestHandler)
+        self.collections = collections
+
+
+class RequestHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as Qdrant
+    server: StandinServer
+
+    def do_GET(self):
+        self._answer("GET")
+
+    def do_PUT(self):
+        self._answer("PUT")
+
+    def do_POST(self):
+        self._answer("POST")
+
+    def do_DELETE(self):
+        self._answer("DELETE")
+
+    def _answer(self, method: str):
+        started = time.perf_counter()
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        path = urlsplit(self.path).path
+        if (method, path) == ("GET", "/"):  # answered bare, as Qdrant does
+            status, payload = 200, {"title": "qdrant - vector search engine", "version": VERSION, "standin": f"qdrant-edge-py {version('qdrant-edge-py')}"}
+        else:
+            try:
+                status, payload = 200, {"result": self.server.collections.route(method, path, body), "status": "ok"}
+            except ApiError as error:
+                status, payload = error.status, {"status": {"error": error.message}}
+            except Exception as error:  # noqa: BLE001 - answered like Qdrant's internal errors
+                status, payload = 500, {"status": {"error": f"Service internal error: {type(error).__name__}: {error}"}}
+            payload["time"] = time.perf_counter() - started
+        data = json.dumps(payload).encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        entry = {"method": method, "path": self.path, "status": status, "ms": round((time.perf_counter() - started) * 1000, 2)}
+        print(json.dumps(entry), file=sys.stderr, flush=True)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format, *args):  # noqa: A002 - the JSON line above replaces it
+        pass
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=6333, help="REST port (0: any free port)")
+    parser.add_argument("--storage", type=Path, help="folder keeping the collections (default: a temporary one)")
+    args = parser.parse_args(argv)
+    temporary = None if args.storage else tempfile.TemporaryDirectory(prefix="qdrant-standin-")
+    storage = args.storage or Path(temporary.name)
+    storage.mkdir(parents=True, exist_ok=True)
+    collections = Collections(storage)
+    server = StandinServer((args.host, args.port), collections)
+    # shutdown() waits for serve_forever() to return, so it cannot run on the thread serving.
+    signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=server.shutdown).start())
+    print(f"LISTENING {server.server_address[1]}", flush=True)
+    try:
+        server.serve_forever(poll_interval=0.1)
+    finally:
+        server.server_close()
+        collections.close()
+        if temporary:
+            temporary.cleanup()
+
+
+if __name__ == "__main__":
+    main()
