@@ -6,6 +6,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../core/seeded-random.js';
 import { loadConfig } from '../../config/env.js';
 import type { RatedMovie } from '../../core/recommendations/user-encoder.port.js';
 import { describeUserEncoderContract, maxAbsDiff } from '../../core/recommendations/user-encoder.contract.js';
@@ -19,15 +20,7 @@ import { createTfServingEncoder } from './tf-serving-encoder.js';
 
 const withPython = pythonPresent();
 
-/** A small seeded PRNG (mulberry32), so the random histories are the same on every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = mulberry32;
 
 function randomHistories(count: number, knownIds: readonly number[], maxLength: number): RatedMovie[][] {
   const next = random(42);

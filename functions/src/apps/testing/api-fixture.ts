@@ -13,6 +13,7 @@ import { upsertRatings } from '../../adapters/postgres/repositories/ratings.repo
 import { trendingStore } from '../../adapters/postgres/repositories/trending.repository.js';
 import { ensureMovieLensUsers } from '../../adapters/postgres/repositories/users.repository.js';
 import { catalogMovie } from '../../adapters/postgres/repositories/trending-fixture.test-helper.js';
+import { mulberry32 } from '../../core/seeded-random.js';
 import type { MoviePoint } from '../../core/recommendations/vector-index.port.js';
 
 export const GENRES = ['Comedy', 'Drama', 'Sci-Fi', 'Horror'] as const;
@@ -26,17 +27,6 @@ export const TITLES = Array.from({ length: MOVIE_COUNT }, (_, i) => `${GENRES[i 
 const DAY = 86_400;
 const END = Date.UTC(2018, 8, 24) / 1000;
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function unit(values: number[]): Float32Array {
   const norm = Math.hypot(...values);
   return Float32Array.from(values, (v) => v / norm);
@@ -47,7 +37,7 @@ export async function writeApiFixture(dataDir: string): Promise<void> {
   await mkdir(dataDir, { recursive: true });
   const db = await openDatabase({ driver: 'pglite', url: undefined, pgliteDir: join(dataDir, 'pglite'), neonWsProxy: undefined });
   try {
-    const random = seededRandom(7);
+    const random = mulberry32(7);
     await upsertMovieLensMovies(
       db,
       TITLES.map((title, i) =>

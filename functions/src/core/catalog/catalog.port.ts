@@ -2,24 +2,12 @@
 import type { PageRequest, Paged } from '../paging.js';
 import type { MovieMetadata } from './movie-metadata.js';
 
-export interface MovieRecord {
+/** A catalog row: the metadata plus the project's ids and where the metadata came from. */
+export interface MovieRecord extends Omit<MovieMetadata, 'tmdbId'> {
   /** The project's movie id. */
   id: number;
   movielensId: number | null;
   tmdbId: number | null;
-  imdbId: string | null;
-  title: string;
-  year: number | null;
-  genres: string[];
-  overview: string | null;
-  tagline: string | null;
-  runtime: number | null;
-  posterPath: string | null;
-  backdropPath: string | null;
-  voteAverage: number | null;
-  voteCount: number | null;
-  popularity: number | null;
-  keywords: string[];
   metadataSource: 'snapshot' | 'tmdb' | null;
   metadataFetchedAt: Date | null;
 }

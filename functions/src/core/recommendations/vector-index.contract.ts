@@ -7,6 +7,7 @@
  *   describeVectorIndexContract('embedded', async () => ({ index, writer, close: async () => {} }));
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '../seeded-random.js';
 import { CodedError } from '../errors.js';
 import type { MoviePoint, ScoredMovieId, VectorIndex, VectorIndexWriter, VectorQuery } from './vector-index.port.js';
 
@@ -23,17 +24,7 @@ const GENRES = ['Action', 'Comedy', 'Drama', 'Horror', 'Romance', 'Sci-Fi', 'Doc
 const UNUSED_GENRE = 'Western';
 const SCORE_TOLERANCE = 1e-4;
 
-/** mulberry32: a tiny seeded generator, so a failure reproduces. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+const random = mulberry32;
 
 function unitVector(next: () => number, dimension = DIMENSION): Float32Array {
   const v = Float32Array.from({ length: dimension }, () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()));
