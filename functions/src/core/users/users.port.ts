@@ -32,10 +32,10 @@ export interface UserRatingEntry {
   ratedAt: Date;
 }
 
+/** One rating in a history (already in time order, so no timestamp: it is read on every request). */
 export interface HistoryEntry {
   movieId: number;
   rating: number;
-  ratedAt: Date;
 }
 
 export interface NewRating {

@@ -7,6 +7,9 @@ import type { Dialect } from 'kysely';
 /** Embedded Postgres (WASM) kept in a folder; `memory://` keeps it in memory only (tests). */
 export async function pgliteDialect(dataDir: string): Promise<Dialect> {
   if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
-  const pglite = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+  // Relaxed durability: the file-system flush after each query runs in the background instead of
+  // being awaited (it tripled the cost of a small query, 0.9 → 3.3 ms). Writes still reach the OS
+  // at once; only a machine crash within that flush could lose the last one.
+  const pglite = await PGlite.create({ dataDir, extensions: { pg_trgm }, relaxedDurability: true });
   return new PGliteDialect(pglite);
 }

@@ -130,13 +130,13 @@ export function createUserStore(db: Db): UserStore {
       const rows = await db
         .selectFrom('users as u')
         .leftJoin('ratings as r', 'r.user_id', 'u.id')
-        .select(['r.movie_id', 'r.rating', 'r.rated_at'])
+        .select(['r.movie_id', 'r.rating'])
         .where('u.id', '=', userId)
         .orderBy('r.rated_at')
         .orderBy('r.movie_id')
         .execute();
       if (rows.length === 0) return null;
-      return rows.flatMap((r) => (r.movie_id === null ? [] : [{ movieId: r.movie_id, rating: r.rating!, ratedAt: r.rated_at! }]));
+      return rows.flatMap((r) => (r.movie_id === null ? [] : [{ movieId: r.movie_id, rating: r.rating! }]));
     },
 
     async ratingOf(userId, movieId) {
