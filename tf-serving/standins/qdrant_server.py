@@ -29,45 +29,29 @@ stops cleanly on SIGTERM. Without --storage the collections live in a temporary 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import shutil
-import signal
-import sys
 import tempfile
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import qdrant_edge as edge
 
+from .http_json import ApiError, JsonRequestHandler, serve_until_sigterm
+
 VERSION = "1.19.0"  # the REST API whose shapes are answered; the JS client checks major.minor
 NAME = re.compile(r"^[A-Za-z0-9_.\-]{1,255}$")
 ROUTE = re.compile(r"^/collections/(?P<name>[^/]+)(?P<action>/exists|/index|/points|/points/query|/points/count)?$")
 DISTANCES = {"Cosine": edge.Distance.Cosine, "Euclid": edge.Distance.Euclid, "Dot": edge.Distance.Dot, "Manhattan": edge.Distance.Manhattan}
-SCHEMAS = {
-    "keyword": edge.PayloadSchemaType.Keyword,
-    "integer": edge.PayloadSchemaType.Integer,
-    "float": edge.PayloadSchemaType.Float,
-    "bool": edge.PayloadSchemaType.Bool,
-    "text": edge.PayloadSchemaType.Text,
-    "datetime": edge.PayloadSchemaType.Datetime,
-    "uuid": edge.PayloadSchemaType.Uuid,
-}
+SCHEMAS = {name: getattr(edge.PayloadSchemaType, name.capitalize()) for name in ("keyword", "integer", "float", "bool", "text", "datetime", "uuid")}
 SCHEMA_NAMES = {value: key for key, value in SCHEMAS.items()}
 CONFIG_FILE = "collection.json"
-
-
-class ApiError(Exception):
-    """An error answered as Qdrant does: the HTTP status and `{"status": {"error": message}}`."""
-
-    def __init__(self, status: int, message: str):
-        super().__init__(message)
-        self.status = status
-        self.message = message
 
 
 def wrong_input(message: str) -> ApiError:
@@ -314,47 +298,25 @@ class StandinServer(ThreadingHTTPServer):
         self.collections = collections
 
 
-class RequestHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"  # keep-alive, as Qdrant
+class RequestHandler(JsonRequestHandler):
     server: StandinServer
 
-    def do_GET(self):
-        self._answer("GET")
-
-    def do_PUT(self):
-        self._answer("PUT")
-
-    def do_POST(self):
-        self._answer("POST")
-
-    def do_DELETE(self):
-        self._answer("DELETE")
-
-    def _answer(self, method: str):
-        started = time.perf_counter()
-        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+    def answer(self):
+        body = self.read_body()
         path = urlsplit(self.path).path
-        if (method, path) == ("GET", "/"):  # answered bare, as Qdrant does
+        if (self.command, path) == ("GET", "/"):  # answered bare, as Qdrant does
             status, payload = 200, {"title": "qdrant - vector search engine", "version": VERSION, "standin": f"qdrant-edge-py {version('qdrant-edge-py')}"}
         else:
             try:
-                status, payload = 200, {"result": self.server.collections.route(method, path, body), "status": "ok"}
-            except ApiError as error:
+                status, payload = 200, {"result": self.server.collections.route(self.command, path, body), "status": "ok"}
+            except ApiError as error:  # Qdrant's error shape
                 status, payload = error.status, {"status": {"error": error.message}}
             except Exception as error:  # noqa: BLE001 - answered like Qdrant's internal errors
                 status, payload = 500, {"status": {"error": f"Service internal error: {type(error).__name__}: {error}"}}
-            payload["time"] = time.perf_counter() - started
-        data = json.dumps(payload).encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        entry = {"method": method, "path": self.path, "status": status, "ms": round((time.perf_counter() - started) * 1000, 2)}
-        print(json.dumps(entry), file=sys.stderr, flush=True)
-        self.end_headers()
-        self.wfile.write(data)
+            payload["time"] = time.perf_counter() - self.started
+        self.respond(status, payload)
 
-    def log_message(self, format, *args):  # noqa: A002 - the JSON line above replaces it
-        pass
+    do_GET = do_PUT = do_POST = do_DELETE = answer
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -363,21 +325,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, default=6333, help="REST port (0: any free port)")
     parser.add_argument("--storage", type=Path, help="folder keeping the collections (default: a temporary one)")
     args = parser.parse_args(argv)
-    temporary = None if args.storage else tempfile.TemporaryDirectory(prefix="qdrant-standin-")
-    storage = args.storage or Path(temporary.name)
-    storage.mkdir(parents=True, exist_ok=True)
-    collections = Collections(storage)
-    server = StandinServer((args.host, args.port), collections)
-    # shutdown() waits for serve_forever() to return, so it cannot run on the thread serving.
-    signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=server.shutdown).start())
-    print(f"LISTENING {server.server_address[1]}", flush=True)
-    try:
-        server.serve_forever(poll_interval=0.1)
-    finally:
-        server.server_close()
-        collections.close()
-        if temporary:
-            temporary.cleanup()
+    folder = contextlib.nullcontext(args.storage) if args.storage else tempfile.TemporaryDirectory(prefix="qdrant-standin-")
+    with folder as storage:
+        Path(storage).mkdir(parents=True, exist_ok=True)
+        collections = Collections(Path(storage))
+        serve_until_sigterm(StandinServer((args.host, args.port), collections), cleanup=collections.close)
 
 
 if __name__ == "__main__":

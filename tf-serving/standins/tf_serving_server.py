@@ -22,12 +22,9 @@ import base64
 import json
 import os
 import re
-import signal
 import sys
-import threading
-import time
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import numpy as np
@@ -35,19 +32,12 @@ import tensorflow as tf
 from google.protobuf import json_format
 from tensorflow.core.protobuf import saved_model_pb2
 
+from .http_json import ApiError, JsonRequestHandler, serve_until_sigterm
+
 DEFAULT_SIGNATURE = "serving_default"
 DOCKER_MODELS_DIR = "/models/"
 ROUTE = re.compile(r"^/v1/models/(?P<name>[^/:]+)(?:/versions/(?P<version>\d+))?(?P<action>/metadata|:predict)?$")
 TOKEN = re.compile(r'\s+|#[^\n]*|(?P<punct>[{}:])|"(?P<string>(?:[^"\\]|\\.)*)"|(?P<word>[\w.\-]+)|(?P<other>\S)')
-
-
-class ApiError(Exception):
-    """An error answered as TF Serving does: the HTTP status and `{"error": message}`."""
-
-    def __init__(self, status: int, message: str):
-        super().__init__(message)
-        self.status = status
-        self.message = message
 
 
 @dataclass
@@ -267,39 +257,19 @@ class StandinServer(ThreadingHTTPServer):
         self.servables = servables
 
 
-class RequestHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"  # keep-alive, as TF Serving
-    # Headers and body leave in two writes; with Nagle's algorithm the body would wait for the
-    # client's delayed ACK (~40 ms per request).
-    disable_nagle_algorithm = True
+class RequestHandler(JsonRequestHandler):
     server: StandinServer
 
-    def do_GET(self):
-        self._answer("GET")
-
-    def do_POST(self):
-        self._answer("POST")
-
-    def _answer(self, method: str):
-        started = time.perf_counter()
+    def answer(self):
         try:
-            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            status, payload = 200, route(self.server.servables, method, self.path, body)
-        except ApiError as error:
+            status, payload = 200, route(self.server.servables, self.command, self.path, self.read_body())
+        except ApiError as error:  # TF Serving's error shape
             status, payload = error.status, {"error": error.message}
         except Exception as error:  # noqa: BLE001 - answered like TF Serving's internal errors
             status, payload = 500, {"error": f"{type(error).__name__}: {error}"}
-        data = json.dumps(payload).encode("utf-8")
-        entry = {"method": method, "path": self.path, "status": status, "ms": round((time.perf_counter() - started) * 1000, 2)}
-        print(json.dumps(entry), file=sys.stderr, flush=True)
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        self.respond(status, payload)
 
-    def log_message(self, format, *args):  # noqa: A002 - the JSON line above replaces it
-        pass
+    do_GET = do_POST = answer
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -318,15 +288,9 @@ def main(argv: list[str] | None = None) -> None:
         servables = {name: load_servable(name, path) for name, path in paths.items()}
     except (OSError, ValueError) as error:
         parser.exit(1, f"tf_serving_server: {error}\n")
-    server = StandinServer((args.host, args.port), servables)
-    # shutdown() waits for serve_forever() to return, so it cannot run on the thread serving.
-    signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=server.shutdown).start())
-    print(f"LISTENING {server.server_address[1]}", flush=True)
-    try:
-        server.serve_forever(poll_interval=0.1)
-    finally:
-        server.server_close()
-    # Nothing is left to save, and TensorFlow's interpreter teardown would take seconds.
+    serve_until_sigterm(StandinServer((args.host, args.port), servables))
+    # Not a cleanup step, so an error from serving still surfaces: nothing is left to save, and
+    # TensorFlow's interpreter teardown would take seconds.
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)
