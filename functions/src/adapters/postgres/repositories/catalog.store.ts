@@ -82,11 +82,11 @@ export function createCatalogStore(db: Db): CatalogStore {
     },
 
     searchTitles(query, page) {
-      // word_similarity (<%) finds the query inside longer titles and forgives typos; the trigram
-      // GIN index on lower(title) serves it. 0.4 (default 0.6) still finds "matirx"; exact
-      // substrings always match.
+      // word_similarity (<%) finds the query inside longer titles (whole words score 1) and
+      // forgives typos; the trigram GIN index on lower(title) serves it. 0.4 (default 0.6) still
+      // finds "matirx".
       const q = query.toLowerCase();
-      const matches = sql<boolean>`(${q} <% lower(title) or lower(title) like ${`%${q.replace(/[\\%_]/g, '\\$&')}%`})`;
+      const matches = sql<boolean>`${q} <% lower(title)`;
       return db.transaction().execute(async (trx) => {
         await sql`set local pg_trgm.word_similarity_threshold = ${sql.lit(SEARCH_THRESHOLD)}`.execute(trx);
         const rows = await trx
