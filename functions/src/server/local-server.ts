@@ -10,6 +10,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApi } from '../apps/api.js';
+import { newApp } from '../apps/app.js';
 import type { Runtime } from '../composition/runtime.js';
 
 export interface LocalServerOptions {
@@ -33,6 +34,7 @@ function mountSpa(app: OpenAPIHono, webDist: string): void {
   app.get('*', async (c, next) => (c.req.path.startsWith('/api/') ? next() : c.html(await indexHtml)));
 }
 
+/** One JSON log line per request; registered before the routes, since Hono runs handlers in order. */
 function requestLog(app: OpenAPIHono, runtime: Runtime): void {
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -42,8 +44,9 @@ function requestLog(app: OpenAPIHono, runtime: Runtime): void {
 }
 
 export function createLocalApp({ runtime, webDist }: Pick<LocalServerOptions, 'runtime' | 'webDist'>): OpenAPIHono {
-  const app = createApi(runtime.services);
+  const app = newApp(runtime.log);
   requestLog(app, runtime);
+  app.route('/', createApi(runtime.services));
   if (webDist && existsSync(join(webDist, 'index.html'))) mountSpa(app, webDist);
   return app;
 }

@@ -6,13 +6,12 @@ import { tableCounts } from '@movierec/functions/adapters/postgres/repositories/
 import { trendingStore } from '@movierec/functions/adapters/postgres/repositories/trending.repository';
 import { ingestModelEmbeddings } from '@movierec/functions/lambda/ingest';
 import { runTrendingJob } from '@movierec/functions/lambda/trending-refresh';
-import { portNumber } from '../cli/arguments.js';
 import { config, printResult, withDatabase } from '../cli/context.js';
 import { createProgress } from '../cli/progress.js';
 import { prepareDatabase } from '../load/prepare.js';
-import { serveUntilSignalled } from '../server/serve.js';
 import { acquireDataset } from './dataset-options.js';
 import { trainModel } from './model.js';
+import { type ServerFlags, serveWith, withServerOptions } from './serve.js';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -40,15 +39,12 @@ async function prepareEverything() {
 }
 
 export function registerStartCommand(program: Command): void {
-  program
-    .command('start')
+  withServerOptions(program.command('start'))
     .description('Prepare what is missing (data, database, model, index, Trending), then serve the app.')
-    .option('--port <n>', 'port (default: PORT, else 8000)', portNumber)
-    .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--no-serve', 'prepare only')
-    .action(async (flags: { port?: number; host: string; serve: boolean }) => {
+    .action(async (flags: ServerFlags & { serve: boolean }) => {
       const prepared = await prepareEverything();
       printResult({ database: describeDatabase(config().database), ...prepared });
-      if (flags.serve) await serveUntilSignalled({ port: flags.port ?? config().server.port, host: flags.host });
+      if (flags.serve) await serveWith(flags);
     });
 }
