@@ -102,6 +102,28 @@ describe('Lambda handlers (API Gateway HTTP API v2 events)', () => {
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/users/', '/api/recommendations/for-you/', '/api/movies/{tmdb_id}/']));
   });
 
+  it('every GET endpoint answers through its group\'s Lambda', async () => {
+    const endpoints: [Build, string][] = [
+      [createUsersApp, '/api/users/?limit=2'],
+      [createUsersApp, '/api/users/1/ratings/'],
+      [createUsersApp, '/api/users/1/statistics/'],
+      [createRecommendationsApp, '/api/recommendations/for-you/?user_id=2'],
+      [createRecommendationsApp, '/api/recommendations/because-you-watched/?user_id=2'],
+      [createRecommendationsApp, `/api/recommendations/similar/?tmdb_id=${tmdbIdOf(4)}`],
+      [createRecommendationsApp, '/api/recommendations/by-genre/?genre=Drama&user_id=2'],
+      [createRecommendationsApp, '/api/recommendations/trending/'],
+      [createRecommendationsApp, '/api/recommendations/top-rated/'],
+      [createRecommendationsApp, '/api/recommendations/seed-movies/?genres=Comedy'],
+      [createMoviesApp, '/api/movies/search/?q=story'],
+      [createMoviesApp, '/api/genres/'],
+      [buildSystemApp, '/api/docs'],
+    ];
+    for (const [build, path] of endpoints) {
+      const result = (await httpHandler(build, async () => runtime)(event('GET', path))) as Exclude<APIGatewayProxyResultV2, string>;
+      expect(result.statusCode, path).toBe(200);
+    }
+  });
+
   it('a group answers only its own routes', async () => {
     expect((await invoke(createMoviesApp, event('GET', '/api/users/'))).status).toBe(404);
   });
