@@ -43,7 +43,7 @@ function requestLog(app: OpenAPIHono, runtime: Runtime): void {
   });
 }
 
-export function createLocalApp({ runtime, webDist }: Pick<LocalServerOptions, 'runtime' | 'webDist'>): OpenAPIHono {
+function createLocalApp({ runtime, webDist }: Pick<LocalServerOptions, 'runtime' | 'webDist'>): OpenAPIHono {
   const app = newApp(runtime.log);
   requestLog(app, runtime);
   app.route('/', createApi(runtime.services));

@@ -13,11 +13,6 @@ export interface UserRecord {
   createdAt: Date;
 }
 
-export interface GenreShare {
-  genre: string;
-  count: number;
-}
-
 export interface UserSummary {
   id: number;
   kind: UserKind;
