@@ -51,15 +51,20 @@ export function createRecommender({ users, catalog, index, encoder, popular, his
   }
 
   async function embed(history: HistoryEntry[]) {
-    const tail = history.slice(-historyLength).map(({ movieId, rating }) => ({ movieId, rating }));
-    const { embeddings, encoder: name, degraded } = await encoder.encodeDetailed([tail]);
+    const { embeddings, encoder: name, degraded } = await encoder.encodeDetailed([history.slice(-historyLength)]);
     return { vector: embeddings[0]!, encoder: name, degraded };
   }
 
-  /** Names the liked movie of the history closest to each pick ("Because you rated Heat 5★"). */
+  /**
+   * Names the liked movie of the history closest to each pick ("Because you rated Heat 5★"); a
+   * generic reason when the vectors cannot be read (the picks themselves are already found).
+   */
   async function tasteReasons(history: HistoryEntry[], hits: { movieId: number }[]) {
     const liked = history.filter((h) => h.rating >= LIKED).slice(-historyLength);
-    const vectors = await index.vectors([...liked.map((h) => h.movieId), ...hits.map((h) => h.movieId)]);
+    const vectors = await index.vectors([...liked.map((h) => h.movieId), ...hits.map((h) => h.movieId)]).catch((error: unknown) => {
+      if (!(error instanceof CodedError && error.code === 'unavailable')) throw error;
+      return new Map<number, Float32Array>();
+    });
     const likedMovies = await catalog.moviesByIds(liked.map((h) => h.movieId));
     return (movieId: number): string => {
       const pick = vectors.get(movieId);
