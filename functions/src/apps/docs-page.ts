@@ -28,9 +28,16 @@ export function docsPage(specUrl: string, assetsUrl: string): string {
 </html>`;
 }
 
-/** One of the page's assets (only those listed; never an arbitrary path). */
+const loaded = new Map<string, Promise<string>>();
+
+/** One of the page's assets (only those listed; never an arbitrary path), read once and kept. */
 export async function swaggerAsset(file: string): Promise<{ body: string; type: string } | null> {
   const type = ASSETS[file];
   if (!type) return null;
-  return { body: await readFile(join(getAbsoluteFSPath(), file), 'utf-8'), type };
+  let body = loaded.get(file);
+  if (!body) {
+    body = readFile(join(getAbsoluteFSPath(), file), 'utf-8');
+    loaded.set(file, body);
+  }
+  return { body: await body, type };
 }

@@ -4,7 +4,7 @@ import type { MovieRef } from '../core/catalog/movie-refs.js';
 import type { UserRecord } from '../core/users/users.port.js';
 import { bearerToken, newApp } from './app.js';
 import { movieJson, pageJson } from './presenters.js';
-import { errorResponses, json, PageQuery } from './schemas/common.js';
+import { errorResponses, json, jsonBody, PageQuery } from './schemas/common.js';
 import {
   ColdStartInput,
   ColdStartResult,
@@ -46,7 +46,7 @@ const coldStartRoute = createRoute({
   path: '/api/users/cold_start/',
   tags,
   summary: 'Create a user from chosen genres and at least five ratings',
-  request: { body: { content: { 'application/json': { schema: ColdStartInput } }, required: true } },
+  request: { body: jsonBody(ColdStartInput) },
   responses: { 201: json(ColdStartResult, 'The new user and its secret token'), ...errorResponses(400, 422) },
 });
 
@@ -65,7 +65,7 @@ const rateRoute = createRoute({
   tags,
   summary: 'Rate or re-rate a movie as this user',
   description: "Cold-start users need their token (Authorization: Bearer). MovieLens users are read-only unless DEMO_WRITES is on.",
-  request: { params: UserIdParam, body: { content: { 'application/json': { schema: MovieRatingInput } }, required: true } },
+  request: { params: UserIdParam, body: jsonBody(MovieRatingInput) },
   responses: { 200: json(RateResult, 'Rating replaced'), 201: json(RateResult, 'Rating created'), ...errorResponses(400, 401, 403, 404, 422) },
 });
 

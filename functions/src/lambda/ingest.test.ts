@@ -12,7 +12,8 @@ import { movieIdsByMovieLensId, upsertMovieLensMovies } from '../adapters/postgr
 import { catalogMovie } from '../adapters/postgres/repositories/trending-fixture.test-helper.js';
 import type { AppConfig, DatabaseConfig } from '../config/env.js';
 import { type PythonServer, pythonPresent, SKIP_WITHOUT_PYTHON } from '../testing/python.js';
-import { createIngestHandler, EMBEDDINGS_FILE, type IngestHandlerDeps } from './ingest.js';
+import { EMBEDDINGS_FILE } from '../composition/jobs.js';
+import { createIngestHandler, type IngestHandlerDeps } from './ingest.js';
 
 const DIM = 8;
 

@@ -5,18 +5,11 @@
  */
 import type { ScheduledEvent } from 'aws-lambda';
 import { openDatabase, type Db } from '../adapters/postgres/database.js';
-import { refreshMovieRatingStats } from '../adapters/postgres/repositories/catalog.store.js';
-import { refreshTrending } from '../adapters/postgres/repositories/trending.repository.js';
+import { runTrendingJob } from '../composition/jobs.js';
+import { jobLog } from '../adapters/logging/logger.js';
 import { loadConfig } from '../config/env.js';
-import { refreshSummary, type TrendingRefreshSummary } from '../core/trending/refresh-summary.js';
+import type { TrendingRefreshSummary } from '../core/trending/refresh-summary.js';
 import type { TrendingOptions } from '../core/trending/trending-options.js';
-
-/** The job itself: a new snapshot, then the rating figures the Top Rated lists read. */
-export async function runTrendingJob(db: Db, options?: Partial<TrendingOptions>): Promise<TrendingRefreshSummary> {
-  const summary = refreshSummary(await refreshTrending(db, options));
-  await refreshMovieRatingStats(db);
-  return summary;
-}
 
 export interface TrendingRefreshDeps {
   openDb: () => Promise<Db>;
@@ -27,7 +20,7 @@ export interface TrendingRefreshDeps {
 
 /** The handler over injected dependencies (tests pass a test database). */
 export function createTrendingRefreshHandler(deps: TrendingRefreshDeps) {
-  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
+  const log = deps.log ?? jobLog(loadConfig().logLevel);
   return async (event: ScheduledEvent): Promise<TrendingRefreshSummary> => {
     const started = Date.now();
     const db = await deps.openDb();

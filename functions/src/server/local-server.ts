@@ -28,8 +28,8 @@ export interface LocalServer {
 }
 
 function mountSpa(app: OpenAPIHono, webDist: string): void {
-  const root = relative(process.cwd(), webDist) || '.';
-  app.use('*', async (c, next) => (c.req.path.startsWith('/api/') ? next() : serveStatic({ root })(c, next)));
+  const staticFiles = serveStatic({ root: relative(process.cwd(), webDist) || '.' });
+  app.use('*', async (c, next) => (c.req.path.startsWith('/api/') ? next() : staticFiles(c, next)));
   const indexHtml = readFile(join(webDist, 'index.html'), 'utf-8');
   app.get('*', async (c, next) => (c.req.path.startsWith('/api/') ? next() : c.html(await indexHtml)));
 }

@@ -4,6 +4,7 @@
  * CodedError('unavailable', 'tf-serving: …').
  */
 import { CodedError } from '../../core/errors.js';
+import { describeNetworkError } from '../http/network-error.js';
 import { parseJson, tfServingErrorMessage } from './user-tower-predict.js';
 
 export interface TfServingRequest {
@@ -37,10 +38,4 @@ export async function tfServingRequestText({ url, method, body, timeoutMs, fetch
 /** The response body parsed as JSON, after a 2xx status. */
 export async function tfServingRequestJson(request: TfServingRequest): Promise<unknown> {
   return parseJson(await tfServingRequestText(request), 'tf-serving');
-}
-
-function describeNetworkError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  // undici says "fetch failed" and keeps the useful part (ECONNREFUSED, ...) in `cause`.
-  return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
 }

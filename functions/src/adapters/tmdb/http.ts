@@ -5,6 +5,7 @@
 import pLimit from 'p-limit';
 import { z } from 'zod';
 import { CodedError, type ErrorCode } from '../../core/errors.js';
+import { describeNetworkError } from '../http/network-error.js';
 import type { Clock, RateLimiter, Sleep } from './rate-limit.js';
 import { errorBodySchema } from './schemas.js';
 
@@ -53,13 +54,6 @@ export function parseRetryAfter(header: string | null, nowMs: number): number | 
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = { 400: 'invalid_input', 403: 'forbidden', 422: 'invalid_input' };
 
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  // undici reports "fetch failed" and keeps the useful part (ECONNREFUSED, ...) in `cause`.
-  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  return `${error.message}${cause}`;
-}
-
 function statusMessage(body: string): string {
   try {
     const parsed = errorBodySchema.safeParse(JSON.parse(body));
@@ -92,7 +86,7 @@ export function createTmdbHttp(o: TmdbHttpOptions): TmdbHttp {
       body = await response.text();
     } catch (error) {
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
-      const reason = timedOut ? `timed out after ${o.timeoutMs} ms` : `network error: ${describe(error)}`;
+      const reason = timedOut ? `timed out after ${o.timeoutMs} ms` : `network error: ${describeNetworkError(error)}`;
       return { kind: 'retry', reason, retryAfterMs: null, cause: error };
     }
     const { status } = response;

@@ -13,16 +13,15 @@ export type ResilientIndex = VectorIndex & {
 
 export function createResilientIndex(chain: readonly VectorIndex[], options: FailoverOptions): ResilientIndex {
   const failover = createFailover(chain, { failure: 'no vector index could answer', ...options });
+  const searchDetailed = async (query: VectorQuery) => {
+    const { result, backend, degraded } = await failover.run((index) => index.search(query));
+    return { hits: result, index: backend, degraded };
+  };
   return {
     name: chain.map((i) => i.name).join('→'),
     backends: chain,
-    async searchDetailed(query) {
-      const { result, backend, degraded } = await failover.run((index) => index.search(query));
-      return { hits: result, index: backend, degraded };
-    },
-    async search(query) {
-      return (await failover.run((index) => index.search(query))).result;
-    },
+    searchDetailed,
+    search: async (query) => (await searchDetailed(query)).hits,
     async vectors(movieIds) {
       return (await failover.run((index) => index.vectors(movieIds))).result;
     },

@@ -32,7 +32,7 @@ export async function hydrate(catalog: CatalogStore, hits: readonly ScoredMovieI
 }
 
 /** The query window for a page: one more than the limit, so the page knows whether more follow. */
-export const windowOf = (page: PageRequest) => ({ limit: page.limit + 1, offset: page.offset });
+export const fetchWindow = (page: PageRequest) => ({ limit: page.limit + 1, offset: page.offset });
 
 export function dot(a: Float32Array, b: Float32Array): number {
   let sum = 0;

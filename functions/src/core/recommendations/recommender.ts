@@ -9,7 +9,7 @@ import { pageOfRanked, type PageRequest } from '../paging.js';
 import type { HistoryEntry, UserStore } from '../users/users.port.js';
 import type { ResilientIndex } from './fallback-index.js';
 import type { PopularLists } from './popular.js';
-import { dot, hydrate, type ListSource, PLAIN_SOURCE, type Recommendation, type RecommendationPage, stars, windowOf } from './recommendation.js';
+import { dot, hydrate, type ListSource, PLAIN_SOURCE, type Recommendation, type RecommendationPage, stars, fetchWindow } from './recommendation.js';
 import type { RatedMovie } from './user-encoder.port.js';
 
 /** The encoder chain as the recommender uses it (TF Serving/SageMaker → in-process → weighted average). */
@@ -87,7 +87,7 @@ export function createRecommender({ users, catalog, index, encoder, popular, his
     let hits;
     try {
       const { vector, encoder: encoderName, degraded } = await embed(history);
-      const found = await index.searchDetailed({ vector, ...windowOf(page), genres: genre ? [genre] : undefined, excludeMovieIds: history.map((h) => h.movieId) });
+      const found = await index.searchDetailed({ vector, ...fetchWindow(page), genres: genre ? [genre] : undefined, excludeMovieIds: history.map((h) => h.movieId) });
       hits = found.hits;
       source = { encoder: encoderName, index: found.index, degraded: degraded || found.degraded, notice: null };
     } catch (error) {
@@ -158,7 +158,7 @@ export function createRecommender({ users, catalog, index, encoder, popular, his
         const list = await popular.topRated(page, movie.genres[0]);
         return { ...list, source: { ...list.source, degraded: true, notice: `${movie.title} has no embedding yet; showing top rated ${movie.genres[0] ?? ''} movies.` } };
       }
-      const found = await index.searchDetailed({ vector, ...windowOf(page), excludeMovieIds: [movie.id, ...exclude] });
+      const found = await index.searchDetailed({ vector, ...fetchWindow(page), excludeMovieIds: [movie.id, ...exclude] });
       const items = await hydrate(catalog, found.hits, () => `Similar to ${movie.title}`);
       return { ...pageOfRanked(items, page), source: { encoder: null, index: found.index, degraded: found.degraded, notice: null } };
     },
