@@ -15,6 +15,7 @@ import { createMovieService } from '../core/catalog/movies.js';
 import type { Logger } from '../core/logger.port.js';
 import { createPopularLists } from '../core/recommendations/popular.js';
 import { createRecommender } from '../core/recommendations/recommender.js';
+import { withSoleWriterVersions } from '../core/users/sole-writer-versions.js';
 import { createUserService } from '../core/users/users.js';
 import { encoderFromConfig } from './encoder.js';
 import { statusReport } from './status.js';
@@ -30,7 +31,8 @@ export interface Runtime {
 export async function createRuntime(config: AppConfig, log: Logger = createLogger(config.logLevel)): Promise<Runtime> {
   const db = await openDatabase(config.database);
   const catalog = createCatalogStore(db);
-  const userStore = createUserStore(db);
+  // Embedded PGlite lives in this process, so every write to it passes through this store.
+  const userStore = config.database.driver === 'pglite' ? withSoleWriterVersions(createUserStore(db)) : createUserStore(db);
   const index = await vectorIndexFromConfig(config, log);
   const { encoder, chain, historyLength } = await encoderFromConfig(config, index, log);
   const { apiKey, readToken, timeoutMs, metadataTtlDays } = config.tmdb;
@@ -40,7 +42,7 @@ export async function createRuntime(config: AppConfig, log: Logger = createLogge
     users: createUserService({ users: userStore, catalog, demoWrites: config.server.demoWrites }),
     userStore,
     movies: createMovieService({ catalog, fetcher, ttlDays: metadataTtlDays, log }),
-    recommender: createRecommender({ users: userStore, catalog, index, encoder, popular, historyLength, log }),
+    recommender: createRecommender({ users: userStore, catalog, index, encoder, popular, historyLength, cacheSeconds: config.recommendationCacheSeconds, log }),
     popular,
     status: () => statusReport({ config, db, indexes: index.backends, encoders: chain, fetcher }),
     log,

@@ -39,6 +39,7 @@ const envSchema = z.object({
   SAGEMAKER_ENDPOINT: optionalString,
   AWS_REGION: optionalString,
   ENCODER_TIMEOUT_MS: z.coerce.number().int().positive().default(500),
+  RECOMMENDATION_CACHE_SECONDS: z.coerce.number().int().min(0).default(300),
   PORT: z.coerce.number().int().min(0).max(65535).default(8000),
   DEMO_WRITES: z.stringbool().default(false),
   WEB_DIST: optionalString,
@@ -89,6 +90,8 @@ export interface AppConfig {
     awsRegion: string | undefined;
     timeoutMs: number;
   };
+  /** How long finished personal lists are kept per user and history version (0: not kept). */
+  recommendationCacheSeconds: number;
   server: {
     port: number;
     /** Lets anyone rate as a MovieLens user (demo deployments); cold-start users always need their token. */
@@ -164,6 +167,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       awsRegion: env.AWS_REGION,
       timeoutMs: env.ENCODER_TIMEOUT_MS,
     },
+    recommendationCacheSeconds: env.RECOMMENDATION_CACHE_SECONDS,
     server: { port: env.PORT, demoWrites: env.DEMO_WRITES, webDist: env.WEB_DIST },
     logLevel: env.LOG_LEVEL,
     python: { executable: env.PYTHON, torchIndexUrl: env.TORCH_INDEX_URL },

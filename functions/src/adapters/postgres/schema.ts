@@ -33,6 +33,8 @@ export interface UsersTable {
   token_hash: string | null;
   preferred_genres: ColumnType<string[], string[] | undefined, string[]>;
   created_at: CreatedAt;
+  /** Bumped by triggers on every write to the user's ratings. */
+  history_version: ColumnType<string, never, never>;
 }
 
 export interface RatingsTable {

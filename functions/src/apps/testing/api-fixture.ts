@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createEmbeddedIndexWriter } from '../../adapters/embedded-index/index.js';
 import { openDatabase } from '../../adapters/postgres/database.js';
+import type { DatabaseConfig } from '../../config/env.js';
 import { refreshMovieRatingStats } from '../../adapters/postgres/repositories/catalog.store.js';
 import { movieIdsByMovieLensId, upsertMovieLensMovies } from '../../adapters/postgres/repositories/movies.repository.js';
 import { upsertRatings } from '../../adapters/postgres/repositories/ratings.repository.js';
@@ -32,10 +33,10 @@ function unit(values: number[]): Float32Array {
   return Float32Array.from(values, (v) => v / norm);
 }
 
-/** Seeds the database at `dataDir/pglite` and writes the embedded index at `dataDir/index`. */
-export async function writeApiFixture(dataDir: string): Promise<void> {
+/** Seeds the database (by default PGlite at `dataDir/pglite`) and writes the embedded index at `dataDir/index`. */
+export async function writeApiFixture(dataDir: string, database?: DatabaseConfig): Promise<void> {
   await mkdir(dataDir, { recursive: true });
-  const db = await openDatabase({ driver: 'pglite', url: undefined, pgliteDir: join(dataDir, 'pglite'), neonWsProxy: undefined });
+  const db = await openDatabase(database ?? { driver: 'pglite', url: undefined, pgliteDir: join(dataDir, 'pglite'), neonWsProxy: undefined });
   try {
     const random = mulberry32(7);
     await upsertMovieLensMovies(

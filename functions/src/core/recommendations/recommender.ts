@@ -6,8 +6,10 @@ import type { CatalogStore, MovieRecord } from '../catalog/catalog.port.js';
 import { CodedError } from '../errors.js';
 import type { Logger } from '../logger.port.js';
 import { pageOfRanked, type PageRequest } from '../paging.js';
+import { createHistoryCache } from '../users/history-cache.js';
 import type { HistoryEntry, UserStore } from '../users/users.port.js';
 import type { ResilientIndex } from './fallback-index.js';
+import { createPicksCache } from './picks-cache.js';
 import type { PopularLists } from './popular.js';
 import { dot, hydrate, type ListSource, PLAIN_SOURCE, type Recommendation, type RecommendationPage, stars, fetchWindow } from './recommendation.js';
 import type { RatedMovie } from './user-encoder.port.js';
@@ -25,6 +27,8 @@ export interface RecommenderDeps {
   popular: PopularLists;
   /** Ratings the user tower reads (the model's history length). */
   historyLength: number;
+  /** How long finished personal lists are kept (0: not at all); a rating invalidates at once. */
+  cacheSeconds: number;
   log: Logger;
 }
 
@@ -37,11 +41,23 @@ export interface BecauseRow {
 /** Ratings at or above this count as "liked" for reasons and Because You Watched. */
 const LIKED = 4;
 
-export function createRecommender({ users, catalog, index, encoder, popular, historyLength, log }: RecommenderDeps) {
+/** Bounds on memory: ratings across cached histories, and finished lists. */
+const CACHED_RATINGS = 1_000_000;
+const CACHED_LISTS = 20_000;
+
+export function createRecommender({ users, catalog, index, encoder, popular, historyLength, cacheSeconds, log }: RecommenderDeps) {
+  const histories = createHistoryCache(users, { maxRatings: CACHED_RATINGS });
+  const picks = createPicksCache({ ttlSeconds: cacheSeconds, maxLists: CACHED_LISTS });
+
   async function userHistory(userId: number): Promise<HistoryEntry[]> {
-    const history = await users.history(userId);
-    if (!history) throw new CodedError('not_found', `no user with id ${userId}`);
-    return history;
+    return (await histories.at(userId, await histories.version(userId))).entries;
+  }
+
+  /** A user's list from the cache, or computed from the history at the version just read. */
+  async function cachedForUser<T extends { source: ListSource }>(userId: number, list: string, compute: (history: HistoryEntry[]) => Promise<T>): Promise<T> {
+    const version = await histories.version(userId);
+    const key = `${userId}:${version}:${list}`;
+    return picks.remember(key, async () => compute((await histories.at(userId, version)).entries), (result) => !result.source.degraded);
   }
 
   /** Trending in place of a personal row, with the reason the personal row is missing. */
@@ -80,8 +96,12 @@ export function createRecommender({ users, catalog, index, encoder, popular, his
   }
 
   /** User embedding → nearest unrated movies (optionally in a genre). */
-  async function personal(userId: number, page: PageRequest, genre?: string): Promise<RecommendationPage> {
-    const history = await userHistory(userId);
+  function personal(userId: number, page: PageRequest, genre?: string): Promise<RecommendationPage> {
+    const list = `personal:${genre ?? ''}:${page.limit}:${page.offset}`;
+    return cachedForUser(userId, list, (history) => personalFrom(history, userId, page, genre));
+  }
+
+  async function personalFrom(history: HistoryEntry[], userId: number, page: PageRequest, genre?: string): Promise<RecommendationPage> {
     if (history.length === 0) return trendingInstead(page, 'Rate a few movies to get personal picks; showing Trending.', genre);
     let source: ListSource;
     let hits;
@@ -122,6 +142,16 @@ export function createRecommender({ users, catalog, index, encoder, popular, his
     return { rows, source: { encoder: null, index: answeredBy.index, degraded: answeredBy.degraded, notice: null } };
   }
 
+  async function becauseYouWatchedFrom(history: HistoryEntry[], userId: number, options: { rows: number; limit: number }) {
+    try {
+      return await becauseRows(history, options);
+    } catch (error) {
+      if (!(error instanceof CodedError && error.code === 'unavailable')) throw error;
+      log.warn({ userId, error: error.message }, 'because-you-watched unavailable');
+      return { rows: [], source: { ...PLAIN_SOURCE, degraded: true, notice: 'These rows are unavailable right now (vector index down).' } };
+    }
+  }
+
   return {
     forYou: (userId: number, page: PageRequest) => personal(userId, page),
 
@@ -131,15 +161,8 @@ export function createRecommender({ users, catalog, index, encoder, popular, his
     },
 
     /** One row per recent liked movie (most recent first): its nearest neighbours the user has not rated. */
-    async becauseYouWatched(userId: number, options: { rows: number; limit: number }): Promise<{ rows: BecauseRow[]; source: ListSource }> {
-      const history = await userHistory(userId);
-      try {
-        return await becauseRows(history, options);
-      } catch (error) {
-        if (!(error instanceof CodedError && error.code === 'unavailable')) throw error;
-        log.warn({ userId, error: error.message }, 'because-you-watched unavailable');
-        return { rows: [], source: { ...PLAIN_SOURCE, degraded: true, notice: 'These rows are unavailable right now (vector index down).' } };
-      }
+    becauseYouWatched(userId: number, options: { rows: number; limit: number }): Promise<{ rows: BecauseRow[]; source: ListSource }> {
+      return cachedForUser(userId, `because:${options.rows}:${options.limit}`, (history) => becauseYouWatchedFrom(history, userId, options));
     },
 
     /** Movies nearest to this one (its own vector); a movie without a vector gets its genres' top rated. */

@@ -33,6 +33,15 @@ export interface HistoryEntry {
   rating: number;
 }
 
+/**
+ * A user's ratings, oldest first, with the version they were read at. The version changes with
+ * every write to the user's ratings (by anyone), so it keys caches of the history and of picks.
+ */
+export interface History {
+  version: string;
+  entries: HistoryEntry[];
+}
+
 export interface NewRating {
   movieId: number;
   rating: number;
@@ -67,9 +76,11 @@ export interface UserStore {
   ratingsOf(userId: number, page: PageRequest): Promise<Paged<UserRatingEntry>>;
   /**
    * Every rating of the user, oldest first (the user tower reads the tail; all are excluded from
-   * picks); null when there is no such user. One round trip: it is on every personal request.
+   * picks); null when there is no such user. One round trip.
    */
-  history(userId: number): Promise<HistoryEntry[] | null>;
+  history(userId: number): Promise<History | null>;
+  /** The user's current history version (see History); null when there is no such user. */
+  historyVersion(userId: number): Promise<string | null>;
   ratingOf(userId: number, movieId: number): Promise<number | null>;
   /** Inserts or replaces one rating; `created` tells which. */
   rate(userId: number, rating: NewRating): Promise<{ created: boolean; ratedAt: Date }>;

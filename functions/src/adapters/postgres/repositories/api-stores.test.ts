@@ -9,6 +9,7 @@ import { useTestDatabase } from '../testing/use-test-database.js';
 import { createCatalogStore, refreshMovieRatingStats } from './catalog.store.js';
 import { catalogMovie, seedTrendingFixture } from './trending-fixture.test-helper.js';
 import { upsertMovieLensMovies } from './movies.repository.js';
+import { upsertRatings } from './ratings.repository.js';
 import { createUserStore } from './user.store.js';
 
 describe.each(testDrivers)('API stores on %s', (driver) => {
@@ -53,7 +54,7 @@ describe.each(testDrivers)('API stores on %s', (driver) => {
     expect(await users.rate(user.id, { movieId: c!, rating: 5 })).toMatchObject({ created: true });
     expect(await users.rate(user.id, { movieId: c!, rating: 3.5 })).toMatchObject({ created: false });
     expect(await users.ratingOf(user.id, c!)).toBe(3.5);
-    expect((await users.history(user.id))!.map((h) => h.movieId).sort()).toEqual([a, b, c].sort());
+    expect((await users.history(user.id))!.entries.map((h) => h.movieId).sort()).toEqual([a, b, c].sort());
     expect(await users.history(424_242)).toBeNull();
     expect((await users.ratingsOf(user.id, { limit: 1, offset: 0 })).items[0]).toMatchObject({ rating: 3.5, movie: { title: 'C' } });
 
@@ -70,5 +71,37 @@ describe.each(testDrivers)('API stores on %s', (driver) => {
     expect(page.items[0]!.ratingCount).toBeGreaterThanOrEqual(page.items[1]!.ratingCount);
     expect(page.items[0]!.topGenres.length).toBeGreaterThan(0);
     expect((await users.listUsers({ limit: 10, offset: 0, sort: 'id', search: '1' })).items.map((u) => u.movielensId)).toEqual([1]);
+  });
+
+  it('moves a user\'s history version with every write to its ratings, by any writer, and only then', async () => {
+    const users = createUserStore(t.db);
+    const [a, b] = ['A', 'B'].map((title) => ids.get(title)!);
+    const user = await users.createColdStartUser({ tokenHash: 'd'.repeat(64), preferredGenres: [], ratings: [{ movieId: a!, rating: 4 }] });
+    const other = await users.createColdStartUser({ tokenHash: 'c'.repeat(64), preferredGenres: [], ratings: [{ movieId: a!, rating: 2 }] });
+    const seen = [await users.historyVersion(user.id)];
+    const otherBefore = await users.historyVersion(other.id);
+    const expectMoved = async () => {
+      const version = await users.historyVersion(user.id);
+      expect(seen).not.toContain(version);
+      seen.push(version);
+    };
+
+    await users.rate(user.id, { movieId: b!, rating: 3 });
+    await expectMoved();
+    await users.rate(user.id, { movieId: b!, rating: 4.5 });
+    await expectMoved();
+    // A bulk loader's upsert and a plain delete count too, not only the API's writes.
+    await upsertRatings(t.db, [{ userId: user.id, movieId: a!, rating: 1, ratedAt: 1_700_000_000 }]);
+    await expectMoved();
+    await t.db.deleteFrom('ratings').where('user_id', '=', user.id).where('movie_id', '=', a!).execute();
+    await expectMoved();
+    expect(await users.history(user.id)).toEqual({ version: seen.at(-1), entries: [{ movieId: b, rating: 4.5 }] });
+
+    await users.listUsers({ limit: 5, offset: 0, sort: 'id' });
+    expect(await users.historyVersion(user.id)).toBe(seen.at(-1)); // reads leave it alone
+    expect(await users.historyVersion(other.id)).toBe(otherBefore); // so do other users' writes
+    expect(await users.historyVersion(424_242)).toBeNull();
+    const empty = await users.createColdStartUser({ tokenHash: 'b'.repeat(64), preferredGenres: [], ratings: [] });
+    expect(await users.history(empty.id)).toEqual({ version: expect.any(String), entries: [] });
   });
 });
