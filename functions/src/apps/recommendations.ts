@@ -2,6 +2,7 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { requireGenres } from '../core/catalog/genres.js';
 import { newApp } from './app.js';
+import { cachedJson } from './cached-json.js';
 import { movieJson, recommendationJson, recommendationPageJson } from './presenters.js';
 import { errorResponses, json, RecommendationPageSchema } from './schemas/common.js';
 import {
@@ -55,13 +56,14 @@ export function createRecommendationsApp(services: AppServices) {
   return newApp(services.log)
     .openapi(forYouRoute, async (c) => {
       const { user_id, ...paging } = c.req.valid('query');
-      return c.json(recommendationPageJson(await recommender.forYou(user_id, paging)), 200);
+      const result = await recommender.forYou(user_id, paging);
+      return cachedJson(c, result, () => recommendationPageJson(result));
     })
     .openapi(becauseRoute, async (c) => {
       const q = c.req.valid('query');
-      const { rows, source } = await recommender.becauseYouWatched(q.user_id, { rows: q.rows, limit: q.limit });
-      const body = { rows: rows.map((r) => ({ because: movieJson(r.because), rating: r.rating, items: r.items.map(recommendationJson) })), source };
-      return c.json(body, 200);
+      const result = await recommender.becauseYouWatched(q.user_id, { rows: q.rows, limit: q.limit });
+      const present = () => ({ rows: result.rows.map((r) => ({ because: movieJson(r.because), rating: r.rating, items: r.items.map(recommendationJson) })), source: result.source });
+      return cachedJson(c, result, present);
     })
     .openapi(similarRoute, async (c) => {
       const { tmdb_id, user_id, ...paging } = c.req.valid('query');
@@ -69,7 +71,8 @@ export function createRecommendationsApp(services: AppServices) {
     })
     .openapi(byGenreRoute, async (c) => {
       const { genre, user_id, ...paging } = c.req.valid('query');
-      return c.json(recommendationPageJson(await recommender.byGenre(oneGenre(genre), user_id, paging)), 200);
+      const result = await recommender.byGenre(oneGenre(genre), user_id, paging);
+      return cachedJson(c, result, () => recommendationPageJson(result));
     })
     .openapi(trendingRoute, async (c) => {
       const { genre, ...paging } = c.req.valid('query');

@@ -13,6 +13,8 @@ export interface ApiBenchOptions {
   connections: number;
   seconds: number;
   endpoints?: string[];
+  /** RECOMMENDATION_CACHE_SECONDS for the server the benchmark starts (default: the server's own). */
+  cacheSeconds?: number;
 }
 
 interface Target {
@@ -46,11 +48,12 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_0
   throw new Error(`the server did not answer ${url}/api/health/ within ${timeoutMs} ms`);
 }
 
-async function startServer(): Promise<{ url: string; stop(): Promise<void> }> {
+async function startServer(cacheSeconds: number | undefined): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn('npx', ['tsx', 'scripts/src/cli.ts', 'serve', '--port', String(port)], {
+  // Node itself (not npx) so SIGTERM reaches the server rather than a wrapper that would orphan it.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/src/cli.ts', 'serve', '--port', String(port)], {
     cwd: REPO_ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn' },
+    env: { ...process.env, LOG_LEVEL: 'warn', ...(cacheSeconds === undefined ? {} : { RECOMMENDATION_CACHE_SECONDS: String(cacheSeconds) }) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -112,7 +115,7 @@ async function load(url: string, target: Target, connections: number, seconds: n
 }
 
 export async function benchApi(options: ApiBenchOptions, log: (message: string) => void) {
-  const server = options.url ? { url: options.url.replace(/\/+$/, ''), stop: async () => undefined } : await startServer();
+  const server = options.url ? { url: options.url.replace(/\/+$/, ''), stop: async () => undefined } : await startServer(options.cacheSeconds);
   try {
     const all = await targets(server.url);
     const chosen = options.endpoints ? all.filter((t) => options.endpoints!.includes(t.name)) : all;
@@ -124,7 +127,7 @@ export async function benchApi(options: ApiBenchOptions, log: (message: string) 
       log(`${target.name.padEnd(20)} p50 ${figures.p50Ms} ms  p99 ${figures.p99Ms} ms  ${figures.rps} req/s  errors ${figures.errors}`);
       endpoints.push(figures);
     }
-    return { url: server.url, connections: options.connections, seconds: options.seconds, endpoints };
+    return { url: server.url, connections: options.connections, seconds: options.seconds, cacheSeconds: options.cacheSeconds ?? null, endpoints };
   } finally {
     await server.stop();
   }

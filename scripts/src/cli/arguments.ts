@@ -8,6 +8,7 @@ function parsed(value: string, ok: (n: number) => boolean, expected: string): nu
 }
 
 export const positiveInteger = (value: string) => parsed(value, (n) => Number.isInteger(n) && n >= 1, 'a whole number ≥ 1');
+export const wholeNumber = (value: string) => parsed(value, (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0');
 export const nonNegativeNumber = (value: string) => parsed(value, (n) => Number.isFinite(n) && n >= 0, 'a number ≥ 0');
 export const ratio = (value: string) => parsed(value, (n) => n > 0 && n < 1, 'a number between 0 and 1');
 export const portNumber = (value: string) => parsed(value, (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'a port from 0 to 65535');

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { loadTmdbSnapshot } from '@movierec/functions/adapters/tmdb-snapshot/index';
+import { CodedError } from '@movierec/functions/core/errors';
 import { testDrivers } from '@movierec/functions/adapters/postgres/testing/test-databases';
 import type { DatabaseDriver } from '@movierec/functions/config/env';
 import { benchApi } from '../bench/api.js';
@@ -7,7 +8,7 @@ import { benchLoad } from '../bench/load.js';
 import { benchParse } from '../bench/parse.js';
 import { recordBenchResult } from '../bench/results.js';
 import { benchVectorIndex, type BenchVectorIndexOptions } from '../bench/vector-index.js';
-import { positiveInteger } from '../cli/arguments.js';
+import { positiveInteger, wholeNumber } from '../cli/arguments.js';
 import { config, printResult } from '../cli/context.js';
 import { snapshotCatalog } from '../load/metadata-catalog.js';
 import { acquireDataset, withDatasetOptions, type DatasetFlags } from './dataset-options.js';
@@ -61,8 +62,11 @@ export function registerBenchCommands(program: Command): void {
     .option('--connections <n>', 'concurrent connections', positiveInteger, 32)
     .option('--seconds <n>', 'seconds per endpoint', positiveInteger, 10)
     .option('--endpoint <name...>', 'only these endpoints (for-you, similar, search, …)')
-    .action(async (flags: { url?: string; connections: number; seconds: number; endpoint?: string[] }) => {
-      const figures = await benchApi({ url: flags.url, connections: flags.connections, seconds: flags.seconds, endpoints: flags.endpoint }, log);
+    .option('--cache-seconds <n>', 'RECOMMENDATION_CACHE_SECONDS for the server it starts (0: every personal list computed)', wholeNumber)
+    .action(async (flags: { url?: string; connections: number; seconds: number; endpoint?: string[]; cacheSeconds?: number }) => {
+      if (flags.url && flags.cacheSeconds !== undefined) throw new CodedError('invalid_input', '--cache-seconds sets up the server the benchmark starts; it cannot change the one at --url');
+      const { url, connections, seconds, endpoint: endpoints, cacheSeconds } = flags;
+      const figures = await benchApi({ url, connections, seconds, endpoints, cacheSeconds }, log);
       printResult(await recordBenchResult(config().dataDir, 'api', figures));
     });
 }
