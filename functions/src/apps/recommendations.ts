@@ -1,6 +1,8 @@
 /** /api/recommendations: For You, Because You Watched, Similar, By Genre, Trending, Top Rated, seed movies. */
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { requireGenres } from '../core/catalog/genres.js';
+import type { RecommendationPage } from '../core/recommendations/recommendation.js';
 import { newApp } from './app.js';
 import { cachedJson } from './cached-json.js';
 import { movieJson, recommendationJson, recommendationPageJson } from './presenters.js';
@@ -21,6 +23,8 @@ const tags = ['recommendations'];
 const page = json(RecommendationPageSchema, 'Recommendations, best first, each with a reason');
 
 const oneGenre = (name: string) => requireGenres([name])[0]!;
+
+const pageResponse = (c: Context, result: RecommendationPage) => cachedJson(c, result, () => recommendationPageJson(result));
 
 type QuerySchema = NonNullable<NonNullable<RouteConfig['request']>['query']>;
 
@@ -56,8 +60,7 @@ export function createRecommendationsApp(services: AppServices) {
   return newApp(services.log)
     .openapi(forYouRoute, async (c) => {
       const { user_id, ...paging } = c.req.valid('query');
-      const result = await recommender.forYou(user_id, paging);
-      return cachedJson(c, result, () => recommendationPageJson(result));
+      return pageResponse(c, await recommender.forYou(user_id, paging));
     })
     .openapi(becauseRoute, async (c) => {
       const q = c.req.valid('query');
@@ -67,25 +70,24 @@ export function createRecommendationsApp(services: AppServices) {
     })
     .openapi(similarRoute, async (c) => {
       const { tmdb_id, user_id, ...paging } = c.req.valid('query');
-      return c.json(recommendationPageJson(await recommender.similar(tmdb_id, paging, user_id)), 200);
+      return pageResponse(c, await recommender.similar(tmdb_id, paging, user_id));
     })
     .openapi(byGenreRoute, async (c) => {
       const { genre, user_id, ...paging } = c.req.valid('query');
-      const result = await recommender.byGenre(oneGenre(genre), user_id, paging);
-      return cachedJson(c, result, () => recommendationPageJson(result));
+      return pageResponse(c, await recommender.byGenre(oneGenre(genre), user_id, paging));
     })
     .openapi(trendingRoute, async (c) => {
       const { genre, ...paging } = c.req.valid('query');
-      return c.json(recommendationPageJson(await popular.trending(paging, genre === undefined ? undefined : oneGenre(genre))), 200);
+      return pageResponse(c, await popular.trending(paging, genre === undefined ? undefined : oneGenre(genre)));
     })
     .openapi(topRatedRoute, async (c) => {
       const { genre, ...paging } = c.req.valid('query');
-      return c.json(recommendationPageJson(await popular.topRated(paging, genre === undefined ? undefined : oneGenre(genre))), 200);
+      return pageResponse(c, await popular.topRated(paging, genre === undefined ? undefined : oneGenre(genre)));
     })
     .openapi(seedRoute, async (c) => {
       const q = c.req.valid('query');
       const names = (q.genres ?? '').split(',').map((g) => g.trim()).filter((g) => g.length > 0);
       const items = await popular.seedMovies(requireGenres(names), q.limit);
-      return c.json({ items: items.map(recommendationJson) }, 200);
+      return cachedJson(c, items, () => ({ items: items.map(recommendationJson) }));
     });
 }

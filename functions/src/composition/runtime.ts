@@ -37,7 +37,7 @@ export async function createRuntime(config: AppConfig, log: Logger = createLogge
   const { encoder, chain, historyLength } = await encoderFromConfig(config, index, log);
   const { apiKey, readToken, timeoutMs, metadataTtlDays } = config.tmdb;
   const fetcher = apiKey || readToken ? createTmdbMetadataFetcher({ apiKey, readToken, timeoutMs }) : null;
-  const popular = createPopularLists({ catalog, trending: trendingStore(db) });
+  const popular = createPopularLists({ catalog, trending: trendingStore(db), cacheSeconds: config.recommendationCacheSeconds });
   const services: AppServices = {
     users: createUserService({ users: userStore, catalog, demoWrites: config.server.demoWrites }),
     userStore,

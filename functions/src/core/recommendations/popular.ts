@@ -4,6 +4,7 @@
  */
 import type { CatalogStore, RatedMovieRecord } from '../catalog/catalog.port.js';
 import { pageOf, type PageRequest } from '../paging.js';
+import { createPicksCache } from './picks-cache.js';
 import { type Recommendation, type RecommendationPage, PLAIN_SOURCE, stars } from './recommendation.js';
 import type { TrendingStore } from '../trending/trending.port.js';
 
@@ -13,11 +14,23 @@ export const MIN_RATINGS_FOR_TOP = 5;
 export interface PopularListsDeps {
   catalog: CatalogStore;
   trending: Pick<TrendingStore, 'latest'>;
+  /**
+   * How long a finished list is reused (0: not at all). These lists change only when a load or the
+   * Trending job runs, so a new one shows within this time.
+   */
+  cacheSeconds: number;
 }
+
+/** Distinct popular lists kept: genres × pages × the seed's genre combinations. */
+const CACHED_LISTS = 2_000;
 
 const topRatedReason = (m: RatedMovieRecord) => `Rated ${stars(m.averageRating)} on average by ${m.ratingCount} people`;
 
-export function createPopularLists({ catalog, trending }: PopularListsDeps) {
+export function createPopularLists({ catalog, trending, cacheSeconds }: PopularListsDeps) {
+  const lists = createPicksCache({ ttlSeconds: cacheSeconds, maxLists: CACHED_LISTS });
+  const always = () => true;
+  const unlessDegraded = (list: RecommendationPage) => !list.source.degraded;
+
   async function topRated(page: PageRequest, genre?: string): Promise<RecommendationPage> {
     const found = await catalog.topRated({ ...page, genres: genre ? [genre] : undefined, minRatings: MIN_RATINGS_FOR_TOP });
     const reason = genre ? (m: RatedMovieRecord) => `Top rated in ${genre}: ${stars(m.averageRating)} from ${m.ratingCount} ratings` : topRatedReason;
@@ -63,7 +76,12 @@ export function createPopularLists({ catalog, trending }: PopularListsDeps) {
     return [...picked.values()];
   }
 
-  return { topRated, trending: trendingList, seedMovies };
+  const pageKey = (page: PageRequest, genre?: string) => `${genre ?? ''}:${page.limit}:${page.offset}`;
+  return {
+    topRated: (page: PageRequest, genre?: string) => lists.remember(`top:${pageKey(page, genre)}`, () => topRated(page, genre), always),
+    trending: (page: PageRequest, genre?: string) => lists.remember(`trending:${pageKey(page, genre)}`, () => trendingList(page, genre), unlessDegraded),
+    seedMovies: (genres: readonly string[], limit: number) => lists.remember(`seed:${genres.join(',')}:${limit}`, () => seedMovies(genres, limit), always),
+  };
 }
 
 export type PopularLists = ReturnType<typeof createPopularLists>;

@@ -49,10 +49,6 @@ export function createRecommender({ users, catalog, index, encoder, popular, his
   const histories = createHistoryCache(users, { maxRatings: CACHED_RATINGS });
   const picks = createPicksCache({ ttlSeconds: cacheSeconds, maxLists: CACHED_LISTS });
 
-  async function userHistory(userId: number): Promise<HistoryEntry[]> {
-    return (await histories.at(userId, await histories.version(userId))).entries;
-  }
-
   /** A user's list from the cache, or computed from the history at the version just read. */
   async function cachedForUser<T extends { source: ListSource }>(userId: number, list: string, compute: (history: HistoryEntry[]) => Promise<T>): Promise<T> {
     const version = await histories.version(userId);
@@ -152,6 +148,26 @@ export function createRecommender({ users, catalog, index, encoder, popular, his
     }
   }
 
+  /** Movies nearest to this one (its own vector); a movie without a vector gets its genres' top rated. */
+  async function similarTo(tmdbId: number, page: PageRequest, exclude: number[]): Promise<RecommendationPage> {
+    const movie = await catalog.movieByTmdbId(tmdbId);
+    if (!movie) throw new CodedError('not_found', `no movie with tmdb_id ${tmdbId}`);
+    let vector: Float32Array | undefined;
+    try {
+      vector = (await index.vectors([movie.id])).get(movie.id);
+    } catch (error) {
+      if (!(error instanceof CodedError && error.code === 'unavailable')) throw error;
+      return trendingInstead(page, 'Similar movies are unavailable right now (vector index down); showing Trending.');
+    }
+    if (!vector) {
+      const list = await popular.topRated(page, movie.genres[0]);
+      return { ...list, source: { ...list.source, degraded: true, notice: `${movie.title} has no embedding yet; showing top rated ${movie.genres[0] ?? ''} movies.` } };
+    }
+    const found = await index.searchDetailed({ vector, ...fetchWindow(page), excludeMovieIds: [movie.id, ...exclude] });
+    const items = await hydrate(catalog, found.hits, () => `Similar to ${movie.title}`);
+    return { ...pageOfRanked(items, page), source: { encoder: null, index: found.index, degraded: found.degraded, notice: null } };
+  }
+
   return {
     forYou: (userId: number, page: PageRequest) => personal(userId, page),
 
@@ -165,25 +181,11 @@ export function createRecommender({ users, catalog, index, encoder, popular, his
       return cachedForUser(userId, `because:${options.rows}:${options.limit}`, (history) => becauseYouWatchedFrom(history, userId, options));
     },
 
-    /** Movies nearest to this one (its own vector); a movie without a vector gets its genres' top rated. */
-    async similar(tmdbId: number, page: PageRequest, excludeUserId?: number): Promise<RecommendationPage> {
-      const movie = await catalog.movieByTmdbId(tmdbId);
-      if (!movie) throw new CodedError('not_found', `no movie with tmdb_id ${tmdbId}`);
-      const exclude = excludeUserId === undefined ? [] : (await userHistory(excludeUserId)).map((h) => h.movieId);
-      let vector: Float32Array | undefined;
-      try {
-        vector = (await index.vectors([movie.id])).get(movie.id);
-      } catch (error) {
-        if (!(error instanceof CodedError && error.code === 'unavailable')) throw error;
-        return trendingInstead(page, 'Similar movies are unavailable right now (vector index down); showing Trending.');
-      }
-      if (!vector) {
-        const list = await popular.topRated(page, movie.genres[0]);
-        return { ...list, source: { ...list.source, degraded: true, notice: `${movie.title} has no embedding yet; showing top rated ${movie.genres[0] ?? ''} movies.` } };
-      }
-      const found = await index.searchDetailed({ vector, ...fetchWindow(page), excludeMovieIds: [movie.id, ...exclude] });
-      const items = await hydrate(catalog, found.hits, () => `Similar to ${movie.title}`);
-      return { ...pageOfRanked(items, page), source: { encoder: null, index: found.index, degraded: found.degraded, notice: null } };
+    /** Similar movies; with a user, the movies it rated are left out (cached per history version). */
+    similar(tmdbId: number, page: PageRequest, excludeUserId?: number): Promise<RecommendationPage> {
+      const list = `similar:${tmdbId}:${page.limit}:${page.offset}`;
+      if (excludeUserId === undefined) return picks.remember(list, () => similarTo(tmdbId, page, []), (result) => !result.source.degraded);
+      return cachedForUser(excludeUserId, list, (history) => similarTo(tmdbId, page, history.map((h) => h.movieId)));
     },
   };
 }
