@@ -43,7 +43,7 @@ const LIKED = 4;
 
 /** Bounds on memory: ratings across cached histories, and finished lists. */
 const CACHED_RATINGS = 1_000_000;
-const CACHED_LISTS = 20_000;
+const CACHED_LISTS = 5_000;
 
 export function createRecommender({ users, catalog, index, encoder, popular, historyLength, cacheSeconds, log }: RecommenderDeps) {
   const histories = createHistoryCache(users, { maxRatings: CACHED_RATINGS });
