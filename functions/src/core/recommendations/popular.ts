@@ -5,7 +5,7 @@
 import type { CatalogStore, RatedMovieRecord } from '../catalog/catalog.port.js';
 import { pageOf, type PageRequest } from '../paging.js';
 import { createPicksCache } from './picks-cache.js';
-import { type Recommendation, type RecommendationPage, PLAIN_SOURCE, stars } from './recommendation.js';
+import { notDegraded, type Recommendation, type RecommendationPage, PLAIN_SOURCE, stars } from './recommendation.js';
 import type { TrendingStore } from '../trending/trending.port.js';
 
 /** A movie needs this many ratings to be listed as well rated (the Bayesian average does the rest). */
@@ -29,7 +29,6 @@ const topRatedReason = (m: RatedMovieRecord) => `Rated ${stars(m.averageRating)}
 export function createPopularLists({ catalog, trending, cacheSeconds }: PopularListsDeps) {
   const lists = createPicksCache({ ttlSeconds: cacheSeconds, maxLists: CACHED_LISTS });
   const always = () => true;
-  const unlessDegraded = (list: RecommendationPage) => !list.source.degraded;
 
   async function topRated(page: PageRequest, genre?: string): Promise<RecommendationPage> {
     const found = await catalog.topRated({ ...page, genres: genre ? [genre] : undefined, minRatings: MIN_RATINGS_FOR_TOP });
@@ -79,7 +78,7 @@ export function createPopularLists({ catalog, trending, cacheSeconds }: PopularL
   const pageKey = (page: PageRequest, genre?: string) => `${genre ?? ''}:${page.limit}:${page.offset}`;
   return {
     topRated: (page: PageRequest, genre?: string) => lists.remember(`top:${pageKey(page, genre)}`, () => topRated(page, genre), always),
-    trending: (page: PageRequest, genre?: string) => lists.remember(`trending:${pageKey(page, genre)}`, () => trendingList(page, genre), unlessDegraded),
+    trending: (page: PageRequest, genre?: string) => lists.remember(`trending:${pageKey(page, genre)}`, () => trendingList(page, genre), notDegraded),
     seedMovies: (genres: readonly string[], limit: number) => lists.remember(`seed:${genres.join(',')}:${limit}`, () => seedMovies(genres, limit), always),
   };
 }

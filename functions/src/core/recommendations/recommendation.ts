@@ -22,6 +22,9 @@ export type RecommendationPage = Paged<Recommendation> & { source: ListSource };
 
 export const PLAIN_SOURCE: ListSource = { encoder: null, index: null, degraded: false, notice: null };
 
+/** Whether a list may be cached: fallbacks are not, so a recovered backend shows at once. */
+export const notDegraded = (list: { source: ListSource }) => !list.source.degraded;
+
 /** Turns ranked hits into recommendations, keeping rank order and dropping ids the catalog lacks. */
 export async function hydrate(catalog: CatalogStore, hits: readonly ScoredMovieId[], reason: (movie: MovieRecord, hit: ScoredMovieId) => string): Promise<Recommendation[]> {
   const movies = await catalog.moviesByIds(hits.map((h) => h.movieId));

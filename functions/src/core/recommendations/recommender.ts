@@ -11,7 +11,7 @@ import type { HistoryEntry, UserStore } from '../users/users.port.js';
 import type { ResilientIndex } from './fallback-index.js';
 import { createPicksCache } from './picks-cache.js';
 import type { PopularLists } from './popular.js';
-import { dot, hydrate, type ListSource, PLAIN_SOURCE, type Recommendation, type RecommendationPage, stars, fetchWindow } from './recommendation.js';
+import { dot, hydrate, type ListSource, notDegraded, PLAIN_SOURCE, type Recommendation, type RecommendationPage, stars, fetchWindow } from './recommendation.js';
 import type { RatedMovie } from './user-encoder.port.js';
 
 /** The encoder chain as the recommender uses it (TF Serving/SageMaker → in-process → weighted average). */
@@ -53,7 +53,7 @@ export function createRecommender({ users, catalog, index, encoder, popular, his
   async function cachedForUser<T extends { source: ListSource }>(userId: number, list: string, compute: (history: HistoryEntry[]) => Promise<T>): Promise<T> {
     const version = await histories.version(userId);
     const key = `${userId}:${version}:${list}`;
-    return picks.remember(key, async () => compute((await histories.at(userId, version)).entries), (result) => !result.source.degraded);
+    return picks.remember(key, async () => compute((await histories.at(userId, version)).entries), notDegraded);
   }
 
   /** Trending in place of a personal row, with the reason the personal row is missing. */
@@ -184,7 +184,7 @@ export function createRecommender({ users, catalog, index, encoder, popular, his
     /** Similar movies; with a user, the movies it rated are left out (cached per history version). */
     similar(tmdbId: number, page: PageRequest, excludeUserId?: number): Promise<RecommendationPage> {
       const list = `similar:${tmdbId}:${page.limit}:${page.offset}`;
-      if (excludeUserId === undefined) return picks.remember(list, () => similarTo(tmdbId, page, []), (result) => !result.source.degraded);
+      if (excludeUserId === undefined) return picks.remember(list, () => similarTo(tmdbId, page, []), notDegraded);
       return cachedForUser(excludeUserId, list, (history) => similarTo(tmdbId, page, history.map((h) => h.movieId)));
     },
   };
