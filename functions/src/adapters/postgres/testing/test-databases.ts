@@ -41,13 +41,26 @@ if (!reachable && process.env.CI) {
 /** Drivers available here: PGlite always; postgres and neon when the server answers. */
 export const testDrivers: DatabaseDriver[] = reachable ? ['pglite', 'postgres', 'neon'] : ['pglite'];
 
-async function adminQuery(text: string): Promise<void> {
+async function adminQuery(text: string, values: unknown[] = []): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
   await client.connect();
   try {
-    await client.query(text);
+    return await client.query(text, values);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * A closed pool's connections finish closing a moment later; dropping the database `with (force)`
+ * before then kills them mid-goodbye and their clients raise an uncaught error. Wait them out.
+ */
+async function waitForSessionsToClose(name: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { rows } = await adminQuery('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+    if (rows[0].n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
@@ -56,7 +69,11 @@ async function createServerDatabase(): Promise<{ url: string; drop: () => Promis
   await adminQuery(`create database ${name}`);
   const url = new URL(TEST_POSTGRES_URL);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
+  const drop = async () => {
+    await waitForSessionsToClose(name);
+    await adminQuery(`drop database if exists ${name} with (force)`);
+  };
+  return { url: url.toString(), drop };
 }
 
 /** A fresh database on `driver`, with the schema migrated (PGlite in memory unless given a folder). */
