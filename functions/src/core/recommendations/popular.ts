@@ -55,15 +55,18 @@ export function createPopularLists({ catalog, trending, cacheSeconds }: PopularL
     return { ...pageOf(items, page, latest.total), source: PLAIN_SOURCE };
   }
 
+  const pageKey = (page: PageRequest, genre?: string) => `${genre ?? ''}:${page.limit}:${page.offset}`;
+  const cachedTopRated = (page: PageRequest, genre?: string) => lists.remember(`top:${pageKey(page, genre)}`, () => topRated(page, genre), always);
+
   /**
    * Onboarding candidates: each chosen genre's top-rated movies taken in turns, so every genre is
    * represented near the top; without genres, the overall top rated.
    */
   async function seedMovies(genres: readonly string[], limit: number): Promise<Recommendation[]> {
-    if (genres.length === 0) return (await topRated({ limit, offset: 0 })).items;
-    const perGenre = await Promise.all(
-      genres.map((genre) => catalog.topRated({ limit, offset: 0, genres: [genre], minRatings: MIN_RATINGS_FOR_TOP })),
-    );
+    if (genres.length === 0) return (await cachedTopRated({ limit, offset: 0 })).items;
+    // Each genre's list is cached on its own, so any combination of genres is assembled in memory.
+    const genreTop = (genre: string) => catalog.topRated({ limit, offset: 0, genres: [genre], minRatings: MIN_RATINGS_FOR_TOP });
+    const perGenre = await Promise.all(genres.map((genre) => lists.remember(`seed-genre:${genre}:${limit}`, () => genreTop(genre), always)));
     const picked = new Map<number, Recommendation>();
     for (let rank = 0; rank < limit && picked.size < limit; rank++) {
       perGenre.forEach((list, g) => {
@@ -75,11 +78,10 @@ export function createPopularLists({ catalog, trending, cacheSeconds }: PopularL
     return [...picked.values()];
   }
 
-  const pageKey = (page: PageRequest, genre?: string) => `${genre ?? ''}:${page.limit}:${page.offset}`;
   return {
-    topRated: (page: PageRequest, genre?: string) => lists.remember(`top:${pageKey(page, genre)}`, () => topRated(page, genre), always),
+    topRated: cachedTopRated,
     trending: (page: PageRequest, genre?: string) => lists.remember(`trending:${pageKey(page, genre)}`, () => trendingList(page, genre), notDegraded),
-    seedMovies: (genres: readonly string[], limit: number) => lists.remember(`seed:${genres.join(',')}:${limit}`, () => seedMovies(genres, limit), always),
+    seedMovies,
   };
 }
 
