@@ -9,6 +9,10 @@ export interface MoviesTable {
   tmdb_id: number | null;
   imdb_id: string | null;
   title: string;
+  /** Other titles the movie is known by; searched with `title`. */
+  alternate_titles: ColumnType<string[], string[] | undefined, string[]>;
+  /** Generated: every title, normalised for search (see migration 0004). */
+  search_text: ColumnType<string, never, never>;
   year: number | null;
   genres: string[];
   overview: string | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogMovieFromMetadata, catalogMovieFromMovieLens, displayTitle, resolveDuplicateTmdbLinks, type MovieLensEntry } from './catalog-movie.js';
+import { catalogMovieFromMetadata, catalogMovieFromMovieLens, displayTitle, movieLensTitles, resolveDuplicateTmdbLinks, type MovieLensEntry } from './catalog-movie.js';
 import type { MovieMetadata } from './movie-metadata.js';
 
 const metadata: MovieMetadata = {
@@ -32,10 +32,23 @@ describe('displayTitle', () => {
   ])('%s → %s', (input, expected) => expect(displayTitle(input)).toBe(expected));
 });
 
+describe('movieLensTitles', () => {
+  it.each([
+    ['Amélie (Fabuleux destin d\'Amélie Poulain, Le)', ['Amélie', "Le Fabuleux destin d'Amélie Poulain"]],
+    ['Léon: The Professional (a.k.a. The Professional) (Léon)', ['Léon: The Professional', 'The Professional', 'Léon']],
+    ['City of Lost Children, The (Cité des enfants perdus, La)', ['The City of Lost Children', 'La Cité des enfants perdus']],
+    ['Seven (a.k.a. Se7en)', ['Seven', 'Se7en']],
+    ['Kolya (Kolja) (Kolya)', ['Kolya', 'Kolja']],
+    ['(500) Days of Summer', ['(500) Days of Summer']],
+    ['Matrix, The', ['The Matrix']],
+  ])('%s → %j', (input, expected) => expect(movieLensTitles(input)).toEqual(expected));
+});
+
 describe('catalog movies', () => {
   it('keeps MovieLens identity and genres and takes metadata from TMDB', () => {
     const movie = catalogMovieFromMovieLens(entry, metadata, 'snapshot');
     expect(movie).toMatchObject({ movielensId: 2571, tmdbId: 603, imdbId: 'tt0133093', title: 'The Matrix', genres: ['Action', 'Sci-Fi', 'Thriller'], runtime: 136, metadataSource: 'snapshot' });
+    expect(movie.alternateTitles).toEqual(['The Matrix']);
   });
 
   it('falls back to the MovieLens title and no metadata', () => {
@@ -44,7 +57,7 @@ describe('catalog movies', () => {
   });
 
   it('maps TMDB genres for TMDB-only movies and drops those without a counterpart', () => {
-    expect(catalogMovieFromMetadata(metadata, 'tmdb')).toMatchObject({ movielensId: null, tmdbId: 603, genres: ['Action', 'Sci-Fi'] });
+    expect(catalogMovieFromMetadata(metadata, 'tmdb')).toMatchObject({ movielensId: null, tmdbId: 603, genres: ['Action', 'Sci-Fi'], alternateTitles: [] });
   });
 
   it('gives a duplicated TMDB link to the lowest MovieLens id only', () => {

@@ -10,6 +10,8 @@ export interface CatalogMovie extends Omit<MovieMetadata, 'tmdbId'> {
   movielensId: number | null;
   tmdbId: number | null;
   metadataSource: MetadataSourceName | null;
+  /** Every other title the movie is known by (MovieLens' own and its alternates); search finds them too. */
+  alternateTitles: string[];
 }
 
 /** The MovieLens side of a movie, as the data set gives it. */
@@ -30,6 +32,25 @@ export function displayTitle(movielensTitle: string): string {
   if (!match) return movielensTitle.trim();
   const [, rest, article, alternate = ''] = match;
   return `${article} ${rest}${alternate}`;
+}
+
+const TRAILING_PARENTHESIS = /\s*\(([^()]+)\)$/;
+const AKA = /^a\.k\.a\.\s*/i;
+
+/**
+ * Every title in a MovieLens title (year already removed), as people read them:
+ * "Léon: The Professional (a.k.a. The Professional) (Léon)" → "Léon: The Professional", "The Professional", "Léon";
+ * "Amélie (Fabuleux destin d'Amélie Poulain, Le)" → "Amélie", "Le Fabuleux destin d'Amélie Poulain".
+ * A title that starts with a parenthesis ("(500) Days of Summer") keeps it.
+ */
+export function movieLensTitles(movielensTitle: string): string[] {
+  const titles: string[] = [];
+  let rest = movielensTitle.trim();
+  for (let match = TRAILING_PARENTHESIS.exec(rest); match && match.index > 0; match = TRAILING_PARENTHESIS.exec(rest)) {
+    titles.unshift(match[1]!.replace(AKA, '').trim());
+    rest = rest.slice(0, match.index).trim();
+  }
+  return [...new Set([rest, ...titles].filter((t) => t !== '').map(displayTitle))];
 }
 
 const EMPTY_METADATA = {
@@ -65,6 +86,7 @@ export function catalogMovieFromMovieLens(
     genres,
     ...(metadata ? metadataFields(metadata) : EMPTY_METADATA),
     metadataSource: metadata ? source : null,
+    alternateTitles: movieLensTitles(entry.title),
   };
 }
 
@@ -79,6 +101,7 @@ export function catalogMovieFromMetadata(metadata: MovieMetadata, source: Metada
     genres: canonicalGenres(metadata.genres),
     ...metadataFields(metadata),
     metadataSource: source,
+    alternateTitles: [],
   };
 }
 

@@ -36,7 +36,10 @@ export interface CatalogStore {
   moviesByIds(ids: readonly number[]): Promise<Map<number, MovieRecord>>;
   movieByTmdbId(tmdbId: number): Promise<MovieRecord | null>;
   moviesByTmdbIds(tmdbIds: readonly number[]): Promise<Map<number, MovieRecord>>;
-  /** Typo-tolerant title search (trigram similarity), best match first. */
+  /**
+   * Typo-tolerant search over every title of a movie (trigram similarity), ignoring accents, case and
+   * punctuation; an exact title first, then best match, then the more popular movie.
+   */
   searchTitles(query: string, page: PageRequest): Promise<Paged<MovieRecord>>;
   genres(): Promise<GenreCount[]>;
   /**

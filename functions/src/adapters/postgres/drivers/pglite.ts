@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import type { Dialect } from 'kysely';
 
@@ -10,6 +11,6 @@ export async function pgliteDialect(dataDir: string): Promise<Dialect> {
   // Relaxed durability: the file-system flush after each query runs in the background instead of
   // being awaited (it tripled the cost of a small query, 0.9 → 3.3 ms). Writes still reach the OS
   // at once; only a machine crash within that flush could lose the last one.
-  const pglite = await PGlite.create({ dataDir, extensions: { pg_trgm }, relaxedDurability: true });
+  const pglite = await PGlite.create({ dataDir, extensions: { pg_trgm, unaccent }, relaxedDurability: true });
   return new PGliteDialect(pglite);
 }

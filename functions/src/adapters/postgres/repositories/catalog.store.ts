@@ -82,24 +82,30 @@ export function createCatalogStore(db: Db): CatalogStore {
     },
 
     searchTitles(query, page) {
-      // word_similarity (<%) finds the query inside longer titles (whole words score 1) and
-      // forgives typos; the trigram GIN index on lower(title) serves it. 0.4 (default 0.6) still
-      // finds "matirx".
-      const q = query.toLowerCase();
-      const matches = sql<boolean>`${q} <% lower(title)`;
+      // Query and titles are normalised alike (search_normalize: no accents, case or punctuation), so
+      // "amelie" finds "Amélie". word_similarity (<%) finds the query inside any of a movie's titles
+      // (whole words score 1) and forgives typos; the trigram GIN index on search_text serves it.
+      // 0.4 (default 0.6) still finds "matirx". A title equal to the query ranks first ("leon" →
+      // Léon before Max & Leon), then closer matches, then the more popular and more rated movie.
+      const q = sql<string>`search_normalize(${query})`;
+      const matches = sql<boolean>`${q} <% m.search_text`;
+      const exact = sql<boolean>`position(chr(10) || ${q} || chr(10) in chr(10) || m.search_text || chr(10)) > 0`;
       return db.transaction().execute(async (trx) => {
         await sql`set local pg_trgm.word_similarity_threshold = ${sql.lit(SEARCH_THRESHOLD)}`.execute(trx);
         const rows = await trx
-          .selectFrom('movies')
-          .selectAll()
+          .selectFrom('movies as m')
+          .leftJoin('movie_rating_stats as s', 's.movie_id', 'm.id')
+          .selectAll('m')
           .where(matches)
-          .orderBy(sql`word_similarity(${q}, lower(title))`, 'desc')
-          .orderBy(sql`coalesce(vote_count, 0)`, 'desc')
-          .orderBy('id')
+          .orderBy(exact, 'desc')
+          .orderBy(sql`word_similarity(${q}, m.search_text)`, 'desc')
+          .orderBy(sql`coalesce(m.vote_count, 0)`, 'desc')
+          .orderBy(sql`coalesce(s.rating_count, 0)`, 'desc')
+          .orderBy('m.id')
           .limit(page.limit)
           .offset(page.offset)
           .execute();
-        const count = await trx.selectFrom('movies').select((eb) => eb.fn.countAll<number>().as('n')).where(matches).executeTakeFirstOrThrow();
+        const count = await trx.selectFrom('movies as m').select((eb) => eb.fn.countAll<number>().as('n')).where(matches).executeTakeFirstOrThrow();
         return pageOf(rows.map(toMovieRecord), page, Number(count.n));
       });
     },

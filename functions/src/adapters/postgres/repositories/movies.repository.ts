@@ -19,10 +19,10 @@ const METADATA_COLUMNS = [
   'keywords',
   'metadata_source',
 ] as const;
-const IDENTITY_COLUMNS = ['title', 'year', 'genres'] as const;
+const IDENTITY_COLUMNS = ['title', 'alternate_titles', 'year', 'genres'] as const;
 const COLUMNS = ['movielens_id', 'tmdb_id', ...IDENTITY_COLUMNS, ...METADATA_COLUMNS] as const;
 
-const RECORD_TYPES = `movielens_id int, tmdb_id int, imdb_id text, title text, year int, genres text[],
+const RECORD_TYPES = `movielens_id int, tmdb_id int, imdb_id text, title text, alternate_titles text[], year int, genres text[],
   overview text, tagline text, runtime int, poster_path text, backdrop_path text, vote_average real,
   vote_count int, popularity real, keywords text[], metadata_source text`;
 
@@ -32,6 +32,7 @@ function toRecord(movie: CatalogMovie) {
     tmdb_id: movie.tmdbId,
     imdb_id: movie.imdbId,
     title: movie.title,
+    alternate_titles: movie.alternateTitles,
     year: movie.year,
     genres: movie.genres,
     overview: movie.overview,

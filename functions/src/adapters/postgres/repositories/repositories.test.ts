@@ -25,6 +25,7 @@ function movie(overrides: Partial<CatalogMovie>): CatalogMovie {
     popularity: null,
     keywords: [],
     metadataSource: null,
+    alternateTitles: [],
     ...overrides,
   };
 }

@@ -13,7 +13,7 @@ export function catalogMovie(overrides: Partial<CatalogMovie>): CatalogMovie {
   return {
     movielensId: null, tmdbId: null, imdbId: null, title: 'Untitled', year: null, genres: [], overview: null, tagline: null, runtime: null,
     posterPath: null, backdropPath: null, voteAverage: null, voteCount: null, popularity: null, keywords: [], metadataSource: null,
-    ...overrides,
+    alternateTitles: [], ...overrides,
   };
 }
 
