@@ -13,6 +13,8 @@ export class CsvRow<C extends string> {
     readonly line: number,
     private readonly fields: readonly string[],
     private readonly index: ReadonlyMap<C, number>,
+    /** The file ends inside this record's last field, so that field lost its end. */
+    readonly cut = false,
   ) {}
 
   /** The raw cell; every requested column was checked to exist in the header. */
@@ -32,41 +34,71 @@ interface RawRecord {
   fields: string[];
 }
 
-function parseRecords(file: string, text: string): RawRecord[] {
+/** csv-parse's error, located by `file:line`; anything else passes through. */
+function fileError(file: string, error: unknown): unknown {
+  if (!(error instanceof CsvError)) return error;
+  const line = typeof error['lines'] === 'number' ? error['lines'] : null;
+  return new DataFileError(file, line, error.message.replace(/,? (?:on|at) line \d+/, ''));
+}
+
+/**
+ * The records of a file, and whether the file was cut off inside a quoted field of its last record
+ * (then, when `cutAllowed`, the quote is closed and the record kept, marked cut).
+ */
+function parseFile(file: string, text: string, cutAllowed: boolean): { records: RawRecord[]; cut: boolean } {
+  try {
+    return { records: parseRecords(text), cut: false };
+  } catch (error) {
+    if (!cutAllowed || !(error instanceof CsvError) || error.code !== 'CSV_QUOTE_NOT_CLOSED') throw fileError(file, error);
+  }
+  try {
+    return { records: parseRecords(`${text}"`), cut: true };
+  } catch (error) {
+    throw fileError(file, error);
+  }
+}
+
+/** Throws csv-parse's CsvError on malformed input. */
+function parseRecords(text: string): RawRecord[] {
   const records: RawRecord[] = [];
   let previousEnd = 0;
   let previousEmpty = 0;
-  try {
-    parse(text, {
-      bom: true,
-      skip_empty_lines: true,
-      // csv-parse reports the line a record ends on; the start is one past the previous record's
-      // end plus any blank lines skipped in between, which is what a person looking for it needs.
-      on_record: (fields: string[], context) => {
-        const line = previousEnd + 1 + (context.empty_lines - previousEmpty);
-        previousEnd = context.lines;
-        previousEmpty = context.empty_lines;
-        records.push({ line, fields });
-        return null; // collected above; nothing for csv-parse to keep
-      },
-    });
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = typeof error['lines'] === 'number' ? error['lines'] : null;
-      throw new DataFileError(file, line, error.message.replace(/,? (?:on|at) line \d+/, ''));
-    }
-    throw error;
-  }
+  parse(text, {
+    bom: true,
+    skip_empty_lines: true,
+    // csv-parse reports the line a record ends on; the start is one past the previous record's
+    // end plus any blank lines skipped in between, which is what a person looking for it needs.
+    on_record: (fields: string[], context) => {
+      const line = previousEnd + 1 + (context.empty_lines - previousEmpty);
+      previousEnd = context.lines;
+      previousEmpty = context.empty_lines;
+      records.push({ line, fields });
+      return null; // collected above; nothing for csv-parse to keep
+    },
+  });
   return records;
+}
+
+export interface ReadCsvOptions<C extends string> {
+  /**
+   * This column, when it is the file's last, may have lost its end because the file was cut off
+   * inside it (a trimmed copy); its row is then marked `cut`. Any other cut stays an error.
+   */
+  cutLastColumn?: C;
 }
 
 /**
  * Reads `file`, requiring every column in `required` to appear in its header (in any order, extra
  * columns allowed). A file whose records differ in column count fails at the first such record.
  */
-export async function readCsv<C extends string>(file: string, required: readonly C[]): Promise<CsvRow<C>[]> {
+export async function readCsv<C extends string>(
+  file: string,
+  required: readonly C[],
+  options: ReadCsvOptions<C> = {},
+): Promise<CsvRow<C>[]> {
   const text = await readFile(file, 'utf8');
-  const [header, ...records] = parseRecords(file, text);
+  const parsed = parseFile(file, text, options.cutLastColumn !== undefined);
+  const [header, ...records] = parsed.records;
   if (!header) throw new DataFileError(file, null, 'empty file (expected a header row)');
   const names = header.fields.map((name) => name.trim());
   const missing = required.filter((column) => !names.includes(column));
@@ -77,6 +109,10 @@ export async function readCsv<C extends string>(file: string, required: readonly
       `unexpected header "${names.join(',')}": missing column(s) ${missing.join(', ')}`,
     );
   }
+  const last = records.at(-1);
+  if (parsed.cut && (last === undefined || names.at(-1) !== options.cutLastColumn)) {
+    throw new DataFileError(file, last?.line ?? header.line, 'Quote Not Closed: the file ends inside a quoted field');
+  }
   const index = new Map<C, number>(required.map((column) => [column, names.indexOf(column)]));
-  return records.map((r) => new CsvRow(file, r.line, r.fields, index));
+  return records.map((r) => new CsvRow(file, r.line, r.fields, index, parsed.cut && r === last));
 }

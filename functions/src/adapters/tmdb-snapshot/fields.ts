@@ -43,11 +43,14 @@ export function optionalPositiveInt<C extends string>(row: CsvRow<C>, column: C)
   return Number(raw);
 }
 
-/** A non-negative integer such as a vote count, or null when empty. */
+/**
+ * A non-negative integer such as a vote count, or null when empty. pandas writes an integer column
+ * with gaps as floats ("19339.0"), so a zero fraction is accepted; "12.5" is not a count.
+ */
 export function optionalCount<C extends string>(row: CsvRow<C>, column: C): number | null {
   const raw = row.get(column).trim();
   if (raw === '') return null;
-  if (!/^\d+$/.test(raw)) throw row.error(`${column}: expected a non-negative integer, got ${JSON.stringify(raw)}`);
+  if (!/^\d+(?:\.0+)?$/.test(raw)) throw row.error(`${column}: expected a non-negative integer, got ${JSON.stringify(raw)}`);
   return Number(raw);
 }
 
@@ -72,4 +75,25 @@ export function yearOf<C extends string>(row: CsvRow<C>, column: C): number | nu
   const m = /^(\d{4})(?:-\d{2}(?:-\d{2})?)?$/.exec(raw);
   if (!m) throw row.error(`${column}: expected an ISO date (YYYY-MM-DD), got ${JSON.stringify(raw)}`);
   return Number(m[1]);
+}
+
+/** A TMDB image path ("/uXDfjJbdP4ijW5hWSBrPrlKpxab.jpg"), appended as is to an image CDN URL. */
+export function optionalImagePath<C extends string>(row: CsvRow<C>, column: C): string | null {
+  const raw = row.get(column).trim();
+  if (raw === '') return null;
+  if (!/^\/[\w.-]+$/.test(raw)) throw row.error(`${column}: expected a TMDB image path like "/abc.jpg", got ${JSON.stringify(raw)}`);
+  return raw;
+}
+
+/** An IMDb id as IMDb writes it (`tt0114709`), or null when empty. */
+export function optionalImdbId<C extends string>(row: CsvRow<C>, column: C): string | null {
+  const raw = row.get(column).trim();
+  if (raw === '') return null;
+  if (!/^tt\d{7,}$/.test(raw)) throw row.error(`${column}: expected an IMDb id like "tt0114709", got ${JSON.stringify(raw)}`);
+  return raw;
+}
+
+/** The items of a comma-separated list ("Action, Science Fiction"). */
+export function commaList<C extends string>(row: CsvRow<C>, column: C): string[] {
+  return row.get(column).split(',');
 }

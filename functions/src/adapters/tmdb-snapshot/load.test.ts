@@ -63,20 +63,23 @@ describe('loadTmdbSnapshot on the fixture', () => {
     });
   });
 
-  it('prefers tmdb-5000 over top10k, drops unmapped genres, and merges repeated keyword rows', () => {
+  it('prefers the newer top10k over tmdb-5000 where both have a field, drops unmapped genres, merges repeated keyword rows', () => {
     expect(snapshot.movies.get(603)).toMatchObject({
       imdbId: 'tt0133093',
-      overview: 'A hacker learns the truth.',
+      overview: 'Top10k overview, newer than tmdb-5000.',
+      tagline: 'Welcome to the Real World.',
+      runtime: 136,
       year: 1999,
       genres: ['Action', 'Sci-Fi'],
-      popularity: 21.5,
+      popularity: 80.1,
+      voteCount: 26000,
       keywords: ['artificial intelligence', 'children\'s "quoted" dystopia', 'cyberpunk'],
     });
   });
 
   it('fills tmdb-5000 gaps from top10k (multi-line overview, year, genres) and reads runtime 0 as unknown', () => {
     expect(snapshot.movies.get(100)).toMatchObject({
-      title: 'Gappy',
+      title: 'Gappy (top10k title)',
       overview: 'First line\nsecond line, "quoted"',
       year: 2001,
       genres: ['Drama', 'Children'],
@@ -121,7 +124,7 @@ describe('loadTmdbSnapshot with a subset or nothing', () => {
     const dir = await fixture({ 'x/top10K-TMDB-movies.csv': FIXTURE_FILES['top10k/top10K-TMDB-movies.csv'] ?? '' });
     const snapshot = await loadTmdbSnapshot(dir);
     expect(snapshot.movies.size).toBe(4);
-    expect(snapshot.movies.get(603)?.overview).toBe('Top10k overview loses to tmdb-5000.');
+    expect(snapshot.movies.get(603)?.overview).toBe('Top10k overview, newer than tmdb-5000.');
     expect(snapshot.movielensLinks.size).toBe(0);
   });
 
@@ -131,7 +134,7 @@ describe('loadTmdbSnapshot with a subset or nothing', () => {
     expect(error).toBeInstanceOf(CodedError);
     expect((error as CodedError).code).toBe('invalid_input');
     expect((error as Error).message).toBe(
-      `${dir}: no TMDB snapshot files found (expected tmdb_5000_movies.csv, top10K-TMDB-movies.csv, keywords.csv, links.csv)`,
+      `${dir}: no TMDB snapshot files found (expected tmdb_5000_movies.csv, top10K-TMDB-movies.csv, keywords.csv, links.csv, movies_enriched.csv, TMDB_movie_dataset_v11.csv)`,
     );
   });
 

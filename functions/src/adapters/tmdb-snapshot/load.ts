@@ -5,7 +5,7 @@ import { CodedError } from '../../core/errors.js';
 import { mergeSnapshot } from './merge.js';
 import { readKeywords } from './read-keywords.js';
 import { readLinks } from './read-links.js';
-import { readTmdb5000, readTop10k } from './read-movies.js';
+import { readEnriched, readFull2023, readTmdb5000, readTop10k } from './read-movies.js';
 import { createTitleMatcher, type TitleMatcher } from './title-match.js';
 import type { SnapshotFileInfo, SnapshotFileKind, TmdbSnapshot } from './types.js';
 import { SNAPSHOT_FILE_NAMES } from './types.js';
@@ -58,9 +58,11 @@ export async function loadTmdbSnapshot(dir: string, opts: LoadTmdbSnapshotOption
   }
 
   // Read in parallel: the file I/O overlaps, the parsing itself is synchronous.
-  const [tmdb5000, top10k, keywords, links] = await Promise.all([
+  const [tmdb5000, top10k, enriched, full2023, keywords, links] = await Promise.all([
     paths.tmdb5000 ? readTmdb5000(paths.tmdb5000) : undefined,
     paths.top10k ? readTop10k(paths.top10k) : undefined,
+    paths.enriched ? readEnriched(paths.enriched) : undefined,
+    paths.full2023 ? readFull2023(paths.full2023) : undefined,
     paths.keywords ? readKeywords(paths.keywords) : undefined,
     paths.links ? readLinks(paths.links) : undefined,
   ]);
@@ -72,12 +74,13 @@ export async function loadTmdbSnapshot(dir: string, opts: LoadTmdbSnapshotOption
   };
   record('tmdb5000', tmdb5000?.length);
   record('top10k', top10k?.length);
+  record('enriched', enriched?.records);
+  record('full2023', full2023?.length);
   record('keywords', keywords?.records);
   record('links', links?.records);
 
   const { movies, titles } = mergeSnapshot({
-    tmdb5000,
-    top10k,
+    movieFiles: { tmdb5000, top10k, enriched: enriched?.rows, full2023 },
     keywords: keywords?.keywords,
     imdbByTmdb: links?.imdbByTmdb,
   });

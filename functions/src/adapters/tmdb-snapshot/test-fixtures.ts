@@ -6,13 +6,16 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-/** One CSV line; quotes a cell only when it needs it, like pandas' to_csv. */
-function csvLine(cells: readonly string[]): string {
-  return cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+/** One CSV line; quotes a cell only when it needs it, like pandas' to_csv, or every cell. */
+function csvLine(cells: readonly string[], quoteAll: boolean): string {
+  return cells.map((c) => (quoteAll || /[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
 }
 
-export function csv(rows: readonly (readonly string[])[], { eol = '\n', trailingNewline = true } = {}): string {
-  return rows.map(csvLine).join(eol) + (trailingNewline ? eol : '');
+export function csv(
+  rows: readonly (readonly string[])[],
+  { eol = '\n', trailingNewline = true, quoteAll = false } = {},
+): string {
+  return rows.map((row) => csvLine(row, quoteAll)).join(eol) + (trailingNewline ? eol : '');
 }
 
 export const TMDB5000_HEADER = [
@@ -36,6 +39,42 @@ export function tmdb5000Row(m: {
 
 export const TOP10K_HEADER = ['id', 'title', 'genre', 'original_language', 'overview', 'popularity', 'release_date', 'vote_average', 'vote_count'];
 
+export const ENRICHED_HEADER = [
+  'movieId', 'title', 'genres', 'tmdbId', 'overview', 'poster_path', 'vote_average', 'vote_count', 'popularity',
+  'release_date', 'runtime', 'budget', 'revenue', 'original_language', 'status',
+];
+
+/** A movies_enriched.csv row: MovieLens' title and genres, TMDB's numbers written as floats. */
+export function enrichedRow(m: {
+  movieId: string; title: string; genres: string; tmdbId: string; overview?: string; posterPath?: string;
+  voteAverage?: string; voteCount?: string; popularity?: string; releaseDate?: string; runtime?: string;
+}): string[] {
+  const found = m.releaseDate !== undefined;
+  return [
+    m.movieId, m.title, m.genres, m.tmdbId, m.overview ?? '', m.posterPath ?? '', m.voteAverage ?? '', m.voteCount ?? '',
+    m.popularity ?? '', m.releaseDate ?? '', m.runtime ?? '', found ? '1000000.0' : '', found ? '0.0' : '', found ? 'en' : '',
+    found ? 'Released' : '',
+  ];
+}
+
+export const FULL2023_HEADER = [
+  'id', 'title', 'vote_average', 'vote_count', 'status', 'release_date', 'revenue', 'runtime', 'adult', 'backdrop_path',
+  'budget', 'homepage', 'imdb_id', 'original_language', 'original_title', 'overview', 'popularity', 'poster_path',
+  'tagline', 'genres', 'production_companies', 'production_countries', 'spoken_languages', 'keywords',
+];
+
+/** A TMDB_movie_dataset_v11.csv row: genres and keywords as comma-separated names. */
+export function full2023Row(m: {
+  id: string; title: string; imdbId: string; genres: string; keywords: string; overview?: string; tagline?: string;
+  runtime?: string; releaseDate?: string; posterPath?: string; backdropPath?: string; voteCount?: string;
+}): string[] {
+  return [
+    m.id, m.title, '8.2', m.voteCount ?? '25000', 'Released', m.releaseDate ?? '', '0', m.runtime ?? '', 'False',
+    m.backdropPath ?? '', '0', '', m.imdbId, 'en', m.title, m.overview ?? '', '60.5', m.posterPath ?? '', m.tagline ?? '',
+    m.genres, '', '', 'English', m.keywords,
+  ];
+}
+
 /** The standard fixture: every file kind, in subfolders like the real snapshot. */
 export const FIXTURE_FILES: Record<string, string> = {
   'tmdb-5000/tmdb_5000_movies.csv': csv([
@@ -55,7 +94,7 @@ export const FIXTURE_FILES: Record<string, string> = {
   'top10k/top10K-TMDB-movies.csv': csv(
     [
       TOP10K_HEADER,
-      ['603', 'The Matrix', 'Action,Science Fiction', 'en', 'Top10k overview loses to tmdb-5000.', '80.1', '1999-03-31', '8.2', '26000'],
+      ['603', 'The Matrix', 'Action,Science Fiction', 'en', 'Top10k overview, newer than tmdb-5000.', '80.1', '1999-03-31', '8.2', '26000'],
       ['100', 'Gappy (top10k title)', 'Drama,Family', 'en', 'First line\nsecond line, "quoted"', '3.5', '2001-02-03', '6.1', '42'],
       ['300', 'Amélie', 'Comedy,Romance', 'fr', '', '30.2', '2001-04-25', '7.9', '10000'],
       ['400', 'Kill Bill: Vol. 1', 'Action,Crime', 'en', 'The Bride wakes up.', '50', '2003-10-10', '8', '15000'],

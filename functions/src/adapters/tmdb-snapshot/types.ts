@@ -1,8 +1,11 @@
 import type { MovieMetadata } from '../../core/catalog/movie-metadata.js';
 import type { Genre } from '../../core/catalog/genres.js';
 
+/** The files with one row per movie, by role; each is a source in the merge's precedence tables. */
+export type MovieFileKind = 'enriched' | 'full2023' | 'top10k' | 'tmdb5000';
+
 /** The snapshot files this adapter understands, by role. */
-export type SnapshotFileKind = 'tmdb5000' | 'top10k' | 'keywords' | 'links';
+export type SnapshotFileKind = MovieFileKind | 'keywords' | 'links';
 
 /** The exact file name searched for, per kind. */
 export const SNAPSHOT_FILE_NAMES: Readonly<Record<SnapshotFileKind, string>> = {
@@ -10,6 +13,8 @@ export const SNAPSHOT_FILE_NAMES: Readonly<Record<SnapshotFileKind, string>> = {
   top10k: 'top10K-TMDB-movies.csv',
   keywords: 'keywords.csv',
   links: 'links.csv',
+  enriched: 'movies_enriched.csv',
+  full2023: 'TMDB_movie_dataset_v11.csv',
 };
 
 export interface SnapshotFileInfo {
@@ -19,17 +24,22 @@ export interface SnapshotFileInfo {
   records: number;
 }
 
-/** One movie row from tmdb_5000_movies.csv or top10K-TMDB-movies.csv, before merging. */
+/** One movie row of a movie file, before merging; null (or an empty list) where the file has nothing. */
 export interface SnapshotMovieRow {
   tmdbId: number;
+  /** `tt` + digits; only the full-2023 file has it inline. */
+  imdbId: string | null;
   title: string;
-  /** Only tmdb-5000 has it; used to match foreign titles. */
+  /** tmdb-5000 and full-2023 have it; used to match foreign titles. */
   originalTitle: string | null;
   year: number | null;
   genres: Genre[];
   overview: string | null;
   tagline: string | null;
   runtime: number | null;
+  /** TMDB's bare image paths ("/abc.jpg"). */
+  posterPath: string | null;
+  backdropPath: string | null;
   voteAverage: number | null;
   voteCount: number | null;
   popularity: number | null;
@@ -37,7 +47,7 @@ export interface SnapshotMovieRow {
 }
 
 export interface TmdbSnapshot {
-  /** Every movie with a title in tmdb-5000 or top10k, by TMDB id. */
+  /** Every movie with a row in a movie file (not keywords.csv or links.csv alone), by TMDB id. */
   readonly movies: ReadonlyMap<number, MovieMetadata>;
   /** MovieLens movieId → TMDB id, from The Movies Dataset links.csv (MovieLens ids of 2017). */
   readonly movielensLinks: ReadonlyMap<number, number>;
