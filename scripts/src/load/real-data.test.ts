@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDrivers } from '@movierec/functions/adapters/postgres/testing/test-databases';
 import { useTestDatabase } from '@movierec/functions/adapters/postgres/testing/use-test-database';
-import { tableCounts } from '@movierec/functions/adapters/postgres/repositories/stats.repository';
+import { metadataCoverage, tableCounts } from '@movierec/functions/adapters/postgres/repositories/stats.repository';
 import { loadTmdbSnapshot } from '@movierec/functions/adapters/tmdb-snapshot/index';
 import { REAL_MOVIELENS, REAL_TMDB_SNAPSHOT, realDataPresent } from '@movierec/functions/testing/real-data';
 import { fetchMovieLens } from '../movielens/fetch.js';
@@ -27,13 +27,25 @@ describe.skipIf(!present)('real ml-latest-small + TMDB snapshot', () => {
   describe.each(testDrivers)('on %s', (driver) => {
     const t = useTestDatabase(driver);
 
-    it('loads exactly 9,742 movies, 610 users and 100,836 ratings, joined to 6,348 metadata records', async () => {
+    it('loads exactly 9,742 movies, 610 users and 100,836 ratings, joined to 9,733 metadata records', async () => {
       const movies = await loadMovies({ db: t.db, dataset, metadata });
       expect(movies.movielens).toEqual({ inserted: 9_742, updated: 0, unchanged: 0 });
-      expect(movies.join).toMatchObject({ movielensMovies: 9_742, withTmdbId: 9_733, duplicateLinksCleared: [144_606], withMetadata: 6_348, withOverview: 6_347 });
+      expect(movies.join).toMatchObject({ movielensMovies: 9_742, withTmdbId: 9_733, duplicateLinksCleared: [144_606], withMetadata: 9_733, withOverview: 9_626 });
       const ratings = await loadRatings({ db: t.db, dataset });
       expect(ratings).toEqual({ users: { inserted: 610, total: 610 }, ratings: { inserted: 100_836, updated: 0, unchanged: 0 } });
       expect(await tableCounts(t.db)).toMatchObject({ movielensMovies: 9_742, tmdbOnlyMovies: movies.tmdbOnly.inserted, users: 610, ratings: 100_836 });
+    });
+
+    it('gives MovieLens movies an overview, poster and runtime at 98% or more, and a backdrop at 21% or more', async () => {
+      const { movielens, all } = await metadataCoverage(t.db);
+      expect(movielens.movies).toBe(9_742);
+      expect(movielens.fields).toMatchObject({
+        overview: { count: 9_626, percent: 98.8 },
+        posterPath: { count: 9_620, percent: 98.7 },
+        runtime: { count: 9_626, percent: 98.8 },
+        backdropPath: { count: 2_109, percent: 21.6 },
+      });
+      expect(all.fields.backdropPath.count).toBe(2_631); // every full-2023 movie, in the catalog or TMDB-only
     });
 
     it('reports nothing changed on a second run', async () => {

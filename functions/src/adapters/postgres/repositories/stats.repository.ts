@@ -30,6 +30,54 @@ export async function tableCounts(db: Db): Promise<TableCounts> {
   return row;
 }
 
+/** The metadata fields whose coverage `stats` reports. */
+export const COVERAGE_FIELDS = ['overview', 'posterPath', 'backdropPath', 'runtime', 'tagline', 'keywords'] as const;
+export type CoverageField = (typeof COVERAGE_FIELDS)[number];
+
+export interface FieldCoverage {
+  count: number;
+  /** Of the movies counted, rounded to 0.1. */
+  percent: number;
+}
+
+export interface MovieCoverage {
+  movies: number;
+  fields: Record<CoverageField, FieldCoverage>;
+}
+
+export interface MetadataCoverage {
+  movielens: MovieCoverage;
+  all: MovieCoverage;
+}
+
+type CoverageRow = { movielens: boolean; movies: number } & Record<CoverageField, number>;
+
+function coverageOf(rows: readonly CoverageRow[]): MovieCoverage {
+  const movies = rows.reduce((sum, r) => sum + r.movies, 0);
+  const field = (name: CoverageField): FieldCoverage => {
+    const count = rows.reduce((sum, r) => sum + r[name], 0);
+    return { count, percent: movies === 0 ? 0 : Math.round((1000 * count) / movies) / 10 };
+  };
+  return { movies, fields: Object.fromEntries(COVERAGE_FIELDS.map((name) => [name, field(name)])) as MovieCoverage['fields'] };
+}
+
+/** How many movies have each metadata field, for MovieLens movies and for the whole catalog. */
+export async function metadataCoverage(db: Db): Promise<MetadataCoverage> {
+  const result = await sql<CoverageRow>`
+    select
+      movielens_id is not null as "movielens",
+      count(*)::int as "movies",
+      count(overview)::int as "overview",
+      count(poster_path)::int as "posterPath",
+      count(backdrop_path)::int as "backdropPath",
+      count(runtime)::int as "runtime",
+      count(tagline)::int as "tagline",
+      (count(*) filter (where cardinality(keywords) > 0))::int as "keywords"
+    from movies
+    group by 1`.execute(db);
+  return { movielens: coverageOf(result.rows.filter((r) => r.movielens)), all: coverageOf(result.rows) };
+}
+
 export interface DatasetLoad {
   dataset: string;
   step: string;
