@@ -20,6 +20,10 @@ Answered, with Qdrant's JSON shapes (`{"result", "status": "ok", "time"}`; error
 Filters: must / should / must_not of {"key", "match": {"value" | "any" | "except"}}, {"key", "range"},
 {"has_id": [...]} and nested filters. Anything else is refused with 400 rather than ignored.
 
+Boolean payload values: qdrant-edge's Python binding reads a Python bool as an integer, so a match on
+`true` would never find a stored `true`. Each boolean field is therefore mirrored as 0/1 under a hidden
+key that matches on booleans (and a `bool` payload index) use; answers never show the mirror.
+
     python -m standins.qdrant_server --port 0 [--storage DIR]
 
 Prints `LISTENING <port>` once it accepts connections, one JSON line per request on stderr, and
@@ -52,6 +56,17 @@ DISTANCES = {"Cosine": edge.Distance.Cosine, "Euclid": edge.Distance.Euclid, "Do
 SCHEMAS = {name: getattr(edge.PayloadSchemaType, name.capitalize()) for name in ("keyword", "integer", "float", "bool", "text", "datetime", "uuid")}
 SCHEMA_NAMES = {value: key for key, value in SCHEMAS.items()}
 CONFIG_FILE = "collection.json"
+BOOL_MIRROR = "__bool__"
+
+
+def with_bool_mirrors(payload: dict | None) -> dict | None:
+    if not payload:
+        return payload
+    return {**payload, **{BOOL_MIRROR + key: int(value) for key, value in payload.items() if type(value) is bool}}
+
+
+def without_bool_mirrors(payload: dict | None) -> dict:
+    return {key: value for key, value in (payload or {}).items() if not key.startswith(BOOL_MIRROR)}
 
 
 def wrong_input(message: str) -> ApiError:
@@ -82,6 +97,9 @@ def condition(spec):
     if set(spec) & {"must", "should", "must_not"}:
         return parse_filter(spec)
     if set(spec) == {"key", "match"}:
+        value = spec["match"].get("value") if isinstance(spec["match"], dict) else None
+        if type(value) is bool:
+            return edge.FieldCondition(BOOL_MIRROR + str(spec["key"]), match=edge.MatchValue(int(value)))
         return edge.FieldCondition(spec["key"], match=match(spec["match"]))
     if set(spec) == {"key", "range"}:
         return edge.FieldCondition(spec["key"], range=edge.RangeFloat(**spec["range"]))
@@ -127,7 +145,7 @@ def record(point, with_payload: bool, with_vector: bool, score: bool = False) ->
     if score:
         answer.update(version=point.version, score=point.score)
     if with_payload:
-        answer["payload"] = point.payload or {}
+        answer["payload"] = without_bool_mirrors(point.payload)
     if with_vector:
         answer["vector"] = point.vector
     return answer
@@ -158,7 +176,10 @@ class Collection:
 
     def info(self) -> dict:
         shard = self.shard.info()
-        schema = {key: {"data_type": SCHEMA_NAMES.get(index.data_type, "unknown"), "points": index.points} for key, index in shard.payload_schema.items()}
+        schema = {
+            key.removeprefix(BOOL_MIRROR): {"data_type": "bool" if key.startswith(BOOL_MIRROR) else SCHEMA_NAMES.get(index.data_type, "unknown"), "points": index.points}
+            for key, index in shard.payload_schema.items()
+        }
         return {
             "status": "green",
             "optimizer_status": "ok",
@@ -174,7 +195,10 @@ class Collection:
         kind = schema.get("type") if isinstance(schema, dict) else schema
         if not isinstance(body.get("field_name"), str) or kind not in SCHEMAS:
             raise wrong_input(f"field_name must be a string and field_schema one of {sorted(SCHEMAS)}")
-        self.shard.update(edge.UpdateOperation.create_field_index(body["field_name"], SCHEMAS[kind]))
+        field, schema_type = body["field_name"], SCHEMAS[kind]
+        if kind == "bool":
+            field, schema_type = BOOL_MIRROR + field, SCHEMAS["integer"]
+        self.shard.update(edge.UpdateOperation.create_field_index(field, schema_type))
 
     def upsert(self, body: dict) -> None:
         if not isinstance(body.get("points"), list):
@@ -184,7 +208,7 @@ class Collection:
             payload = p.get("payload") if isinstance(p, dict) else None
             if not isinstance(p, dict) or (payload is not None and not isinstance(payload, dict)):
                 raise wrong_input("each point needs an id, a vector and an optional payload object")
-            points.append(edge.Point(point_id(p.get("id")), vector_of(p.get("vector"), self.size), payload))
+            points.append(edge.Point(point_id(p.get("id")), vector_of(p.get("vector"), self.size), with_bool_mirrors(payload)))
         self.shard.update(edge.UpdateOperation.upsert_points(points))
 
     def query(self, body: dict) -> dict:

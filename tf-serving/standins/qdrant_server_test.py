@@ -154,6 +154,21 @@ def test_payload_indexes_show_in_the_schema(url):
     assert schema["genres"]["points"] == sum(1 for g in genres if g)  # points having a value
 
 
+def test_matches_booleans_with_or_without_an_index_and_gives_them_back_as_booleans(url):
+    ok(url, "PUT", "/collections/movies", {"vectors": {"size": 2, "distance": "Dot"}})
+    points = [{"id": i, "vector": [1.0, i / 10], "payload": {"recommendable": i % 3 != 0}} for i in range(1, 10)]
+    ok(url, "PUT", "/collections/movies/points?wait=true", {"points": points})
+    for indexed in (False, True):
+        if indexed:
+            ok(url, "PUT", "/collections/movies/index?wait=true", {"field_name": "recommendable", "field_schema": "bool"})
+        for value in (True, False):
+            found = {"filter": {"must": [{"key": "recommendable", "match": {"value": value}}]}, "exact": True}
+            assert ok(url, "POST", "/collections/movies/points/count", found) == {"count": sum((i % 3 != 0) == value for i in range(1, 10))}
+    (record,) = ok(url, "POST", "/collections/movies/points", {"ids": [3], "with_payload": True})
+    assert record["payload"] == {"recommendable": False}
+    assert ok(url, "GET", "/collections/movies")["payload_schema"]["recommendable"]["data_type"] == "bool"
+
+
 @pytest.mark.parametrize(
     ("path", "body", "message"),
     [

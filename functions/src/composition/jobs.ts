@@ -7,12 +7,13 @@ import { join } from 'node:path';
 import type { Db } from '../adapters/postgres/database.js';
 import { checkpointStore } from '../adapters/postgres/repositories/checkpoints.repository.js';
 import { refreshMovieRatingStats } from '../adapters/postgres/repositories/catalog.store.js';
-import { moviePayloads } from '../adapters/postgres/repositories/movie-payloads.repository.js';
+import { moviePayloads, moviePayloadsDigest } from '../adapters/postgres/repositories/movie-payloads.repository.js';
 import { refreshTrending } from '../adapters/postgres/repositories/trending.repository.js';
 import { createEmbeddedIndexWriter, embeddedIndexExists } from '../adapters/embedded-index/index.js';
 import { readMovieEmbeddings, readMovieEmbeddingsHeader } from '../adapters/embeddings-file/movie-embeddings.js';
 import { createQdrantIndex } from '../adapters/qdrant/index.js';
 import type { AppConfig } from '../config/env.js';
+import type { RecommendableRule } from '../core/catalog/recommendable.js';
 import { CodedError } from '../core/errors.js';
 import type { EmbeddingsFile, IngestionTarget } from '../core/ingestion/ingestion.port.js';
 import { loadEmbeddings, loadEmbeddingsJob, type LoadEmbeddingsReport } from '../core/ingestion/load-embeddings.js';
@@ -58,6 +59,8 @@ export interface IngestOptions {
   db: Db;
   modelDir: string;
   vectorIndex: AppConfig['vectorIndex'];
+  /** Decides each point's recommendable flag. */
+  recommendable: RecommendableRule;
   /** Default: `defaultTargets`. */
   targets?: readonly IngestTargetKind[];
   batchSize?: number;
@@ -68,9 +71,11 @@ export interface IngestOptions {
 /** Loads `modelDir`'s embeddings into the chosen indexes, resuming or skipping per checkpoint. */
 export async function ingestModelEmbeddings(options: IngestOptions): Promise<LoadEmbeddingsReport> {
   const kinds = [...new Set(options.targets ?? defaultTargets(options.vectorIndex))];
+  const { db, recommendable } = options;
   return loadEmbeddings({
     file: await openEmbeddingsFile(options.modelDir),
-    payloads: (ids) => moviePayloads(options.db, ids),
+    payloads: (ids) => moviePayloads(db, ids, recommendable),
+    payloadsDigest: await moviePayloadsDigest(db, recommendable),
     targets: kinds.map((kind) => target(kind, options.vectorIndex)),
     checkpoints: checkpointStore(options.db),
     batchSize: options.batchSize,
@@ -79,9 +84,8 @@ export async function ingestModelEmbeddings(options: IngestOptions): Promise<Loa
   });
 }
 
-/** The job itself: a new snapshot, then the rating figures the Top Rated lists read. */
-export async function runTrendingJob(db: Db, options?: Partial<TrendingOptions>): Promise<TrendingRefreshSummary> {
-  const summary = refreshSummary(await refreshTrending(db, options));
+/** The job itself: the rating figures Top Rated and the recommendable rule read, then a new snapshot. */
+export async function runTrendingJob(db: Db, recommendable: RecommendableRule, options?: Partial<TrendingOptions>): Promise<TrendingRefreshSummary> {
   await refreshMovieRatingStats(db);
-  return summary;
+  return refreshSummary(await refreshTrending(db, options, recommendable));
 }

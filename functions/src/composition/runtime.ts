@@ -30,7 +30,7 @@ export interface Runtime {
 
 export async function createRuntime(config: AppConfig, log: Logger = createLogger(config.logLevel)): Promise<Runtime> {
   const db = await openDatabase(config.database);
-  const catalog = createCatalogStore(db);
+  const catalog = createCatalogStore(db, config.recommendable);
   // Embedded PGlite lives in this process, so every write to it passes through this store.
   const userStore = config.database.driver === 'pglite' ? withSoleWriterVersions(createUserStore(db)) : createUserStore(db);
   const index = await vectorIndexFromConfig(config, log);

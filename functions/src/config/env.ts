@@ -3,6 +3,7 @@
  * variable is unset and switches to the real service when it is set.
  */
 import { z } from 'zod';
+import { DEFAULT_RECOMMENDABLE_RULE, type RecommendableRule } from '../core/catalog/recommendable.js';
 
 /** MovieLens releases the data pipeline can fetch and read. */
 export const MOVIELENS_VARIANTS = ['ml-latest-small', 'ml-100k', 'ml-1m', 'ml-25m', 'ml-32m', 'ml-latest'] as const;
@@ -24,6 +25,9 @@ const envSchema = z.object({
   MOVIELENS_SOURCE: optionalString,
   MOVIELENS_VARIANT: z.enum(MOVIELENS_VARIANTS).default('ml-latest-small'),
   TMDB_SNAPSHOT: optionalString,
+  TMDB_SNAPSHOT_BASE_URL: optionalString
+    .default('https://raw.githubusercontent.com')
+    .pipe(z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' })),
   TMDB_API_KEY: optionalString,
   TMDB_READ_TOKEN: optionalString,
   TMDB_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
@@ -40,6 +44,8 @@ const envSchema = z.object({
   AWS_REGION: optionalString,
   ENCODER_TIMEOUT_MS: z.coerce.number().int().positive().default(500),
   RECOMMENDATION_CACHE_SECONDS: z.coerce.number().int().min(0).default(300),
+  RECOMMEND_MIN_TMDB_VOTES: z.coerce.number().int().min(0).default(DEFAULT_RECOMMENDABLE_RULE.minTmdbVotes),
+  RECOMMEND_MIN_RATINGS: z.coerce.number().int().min(1).default(DEFAULT_RECOMMENDABLE_RULE.minRatings),
   PORT: z.coerce.number().int().min(0).max(65535).default(8000),
   DEMO_WRITES: z.stringbool().default(false),
   WEB_DIST: optionalString,
@@ -66,7 +72,10 @@ export interface AppConfig {
   database: DatabaseConfig;
   movielens: { source: string | undefined; variant: Env['MOVIELENS_VARIANT'] };
   tmdb: {
+    /** Unset: the snapshot is downloaded to `<dataDir>/tmdb-snapshot` from `snapshotBaseUrl`. */
     snapshotDir: string | undefined;
+    /** Where the snapshot's public copies are served: `<base>/<owner>/<repo>/<commit>/<path>`. */
+    snapshotBaseUrl: string;
     apiKey: string | undefined;
     readToken: string | undefined;
     timeoutMs: number;
@@ -92,6 +101,8 @@ export interface AppConfig {
   };
   /** How long finished personal lists are kept per user and history version (0: not kept). */
   recommendationCacheSeconds: number;
+  /** Which movies the recommendation lists may show (core/catalog/recommendable.ts). */
+  recommendable: RecommendableRule;
   server: {
     port: number;
     /** Lets anyone rate as a MovieLens user (demo deployments); cold-start users always need their token. */
@@ -147,6 +158,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     movielens: { source: env.MOVIELENS_SOURCE, variant: env.MOVIELENS_VARIANT },
     tmdb: {
       snapshotDir: env.TMDB_SNAPSHOT,
+      snapshotBaseUrl: env.TMDB_SNAPSHOT_BASE_URL.replace(/\/+$/, ''),
       apiKey: env.TMDB_API_KEY,
       readToken: env.TMDB_READ_TOKEN,
       timeoutMs: env.TMDB_TIMEOUT_MS,
@@ -168,6 +180,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       timeoutMs: env.ENCODER_TIMEOUT_MS,
     },
     recommendationCacheSeconds: env.RECOMMENDATION_CACHE_SECONDS,
+    recommendable: { minTmdbVotes: env.RECOMMEND_MIN_TMDB_VOTES, minRatings: env.RECOMMEND_MIN_RATINGS },
     server: { port: env.PORT, demoWrites: env.DEMO_WRITES, webDist: env.WEB_DIST },
     logLevel: env.LOG_LEVEL,
     python: { executable: env.PYTHON, torchIndexUrl: env.TORCH_INDEX_URL },

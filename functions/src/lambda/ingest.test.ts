@@ -13,6 +13,7 @@ import { catalogMovie } from '../adapters/postgres/repositories/trending-fixture
 import type { AppConfig, DatabaseConfig } from '../config/env.js';
 import { type PythonServer, pythonPresent, SKIP_WITHOUT_PYTHON } from '../testing/python.js';
 import { EMBEDDINGS_FILE } from '../composition/jobs.js';
+import { DEFAULT_RECOMMENDABLE_RULE } from '../core/catalog/recommendable.js';
 import { createIngestHandler, type IngestHandlerDeps } from './ingest.js';
 
 const DIM = 8;
@@ -71,7 +72,7 @@ async function setUp(root: string, log: IngestHandlerDeps['log']): Promise<{ dep
   await mkdir(modelDir);
   await writeEmbeddings(join(modelDir, EMBEDDINGS_FILE), [...movieIds, 9999]);
   const vectorIndex: AppConfig['vectorIndex'] = { qdrantUrl: undefined, qdrantApiKey: undefined, collection: 'movies', timeoutMs: 500, embeddedDir: join(root, 'index') };
-  return { deps: { openDb: () => openDatabase(database), config: { modelDir, vectorIndex }, log }, movieIds };
+  return { deps: { openDb: () => openDatabase(database), config: { modelDir, vectorIndex, recommendable: DEFAULT_RECOMMENDABLE_RULE }, log }, movieIds };
 }
 
 describe('ingest handler', () => {

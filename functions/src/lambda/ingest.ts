@@ -26,7 +26,7 @@ export type IngestEvent = EventBridgeEvent<string, unknown>;
 
 export interface IngestHandlerDeps {
   openDb: () => Promise<Db>;
-  config: Pick<AppConfig, 'modelDir' | 'vectorIndex'>;
+  config: Pick<AppConfig, 'modelDir' | 'vectorIndex' | 'recommendable'>;
   log?: (entry: Record<string, unknown>) => void;
 }
 

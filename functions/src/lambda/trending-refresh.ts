@@ -8,11 +8,14 @@ import { openDatabase, type Db } from '../adapters/postgres/database.js';
 import { runTrendingJob } from '../composition/jobs.js';
 import { jobLog } from '../adapters/logging/logger.js';
 import { loadConfig } from '../config/env.js';
+import type { RecommendableRule } from '../core/catalog/recommendable.js';
 import type { TrendingRefreshSummary } from '../core/trending/refresh-summary.js';
 import type { TrendingOptions } from '../core/trending/trending-options.js';
 
 export interface TrendingRefreshDeps {
   openDb: () => Promise<Db>;
+  /** Default: the configured rule (RECOMMEND_MIN_*). */
+  recommendable?: RecommendableRule;
   /** Default: DEFAULT_TRENDING_OPTIONS. */
   options?: Partial<TrendingOptions>;
   log?: (entry: Record<string, unknown>) => void;
@@ -25,7 +28,7 @@ export function createTrendingRefreshHandler(deps: TrendingRefreshDeps) {
     const started = Date.now();
     const db = await deps.openDb();
     try {
-      const summary = await runTrendingJob(db, deps.options);
+      const summary = await runTrendingJob(db, deps.recommendable ?? loadConfig().recommendable, deps.options);
       log({ job: 'trending-refresh', event: event.id, scheduledAt: event.time, ...summary, ms: Date.now() - started });
       return summary;
     } finally {

@@ -55,6 +55,7 @@ function syntheticCatalog(count: number, seed: number): Catalog {
           tmdbId: null,
           genres: drawGenres(next),
           year: null,
+          recommendable: true,
           source: 'two_tower' as const,
           vector: gaussianUnit(next, DIMENSION),
         }));
@@ -71,7 +72,7 @@ async function embeddingsCatalog(path: string, seed: number): Promise<Catalog> {
     async *batches() {
       const next = mulberry32(seed);
       for await (const batch of readMovieEmbeddings(path, { batchSize: BATCH })) {
-        yield batch.map((record) => ({ ...record, genres: drawGenres(next), year: null }));
+        yield batch.map((record) => ({ ...record, genres: drawGenres(next), year: null, recommendable: true }));
       }
     },
   };

@@ -28,7 +28,7 @@ export function registerJobCommands(program: Command): void {
     .option('--min-ratings <n>', 'ratings a movie needs inside the window', positiveInteger, DEFAULT_TRENDING_OPTIONS.minRatings)
     .action(async (flags: TrendingOptions) => {
       const started = Date.now();
-      const summary = await withDatabase((db) => runTrendingJob(db, flags));
+      const summary = await withDatabase((db) => runTrendingJob(db, config().recommendable, flags));
       for (const movie of summary.top) log(`${String(movie.rank).padStart(3)}. ${movie.title} (${movie.ratingCount} ratings, score ${movie.score.toPrecision(3)})`);
       printResult({ ...summary, seconds: seconds(started) });
     });
@@ -42,13 +42,14 @@ export function registerJobCommands(program: Command): void {
     .addOption(new Option('--target <index...>', 'indexes to fill (default: embedded, plus qdrant when QDRANT_URL is set)').choices(INGEST_TARGETS))
     .action(async (flags: LoadEmbeddingsFlags) => {
       const started = Date.now();
-      const { modelDir, vectorIndex } = config();
+      const { modelDir, vectorIndex, recommendable } = config();
       const progress = createProgress('embeddings');
       const report = await withDatabase((db) =>
         ingestModelEmbeddings({
           db,
           modelDir: flags.modelDir ? resolve(flags.modelDir) : modelDir,
           vectorIndex,
+          recommendable,
           targets: flags.target,
           batchSize: flags.batchSize,
           force: flags.force,

@@ -29,10 +29,10 @@ async function prepareEverything() {
   await ensureModel();
   return withDatabase(async (db) => {
     const progress = createProgress('embeddings');
-    const { modelDir, vectorIndex } = config();
-    const embeddings = await ingestModelEmbeddings({ db, modelDir, vectorIndex, onProgress: progress.update }).finally(progress.stop);
+    const { modelDir, vectorIndex, recommendable } = config();
+    const embeddings = await ingestModelEmbeddings({ db, modelDir, vectorIndex, recommendable, onProgress: progress.update }).finally(progress.stop);
     const hasTrending = (await trendingStore(db).latest({ limit: 1, offset: 0 })).snapshot !== null;
-    const trending = hasTrending ? 'kept' : (await runTrendingJob(db, {})).top.length > 0 ? 'computed' : 'empty';
+    const trending = hasTrending ? 'kept' : (await runTrendingJob(db, recommendable)).top.length > 0 ? 'computed' : 'empty';
     return { variant: dataset.variant, ...prepared, embeddings: embeddings.targets, trending, counts: await tableCounts(db) };
   });
 }

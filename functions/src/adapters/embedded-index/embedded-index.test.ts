@@ -54,10 +54,20 @@ describe('embedded index on disk', () => {
     await publish(dir, points);
     expect(embeddedIndexExists(dir)).toBe(true);
     const manifest = await manifestOf(dir);
-    expect(manifest).toMatchObject({ format: 'movierec-embedded-index', version: 1, dimension: 32, count: 50 });
+    expect(manifest).toMatchObject({ format: 'movierec-embedded-index', version: 2, dimension: 32, count: 50 });
     expect((await readdir(dir)).sort()).toEqual([MANIFEST_FILE, manifest.points, manifest.vectors].sort());
     const index = await loadEmbeddedIndex(dir);
     expect({ name: index.name, dimension: index.dimension, points: index.points }).toEqual({ name: 'embedded', dimension: 32, points: 50 });
+  });
+
+  it('refuses to read an index of an older format, and the next load replaces it whole', async () => {
+    await publish(dir, points);
+    const manifest = await manifestOf(dir);
+    await writeFile(join(dir, MANIFEST_FILE), JSON.stringify({ ...manifest, version: 1 }));
+    expect((await loadError(dir)).message).toMatch(/format version 1, this version reads 2: rebuild it with `npm run cli -- load-embeddings --force`/);
+    await publish(dir, points.slice(0, 10));
+    expect((await manifestOf(dir)).version).toBe(2);
+    expect(await (await loadEmbeddedIndex(dir)).count()).toBe(10);
   });
 
   it('publishes the same fingerprint for the same points, and drops the files of a replaced index', async () => {
@@ -93,9 +103,9 @@ describe('embedded index on disk', () => {
 
   it('scores dimensions that are not a multiple of the SIMD block exactly', async () => {
     const small: MoviePoint[] = [
-      { movieId: 1, tmdbId: null, genres: [], year: null, source: 'two_tower', vector: Float32Array.of(1, 0, 0, 0, 0) },
-      { movieId: 2, tmdbId: 5, genres: ['Drama'], year: 1999, source: 'content_only', vector: Float32Array.of(0.6, 0.8, 0, 0, 0) },
-      { movieId: 3, tmdbId: 6, genres: ['Drama'], year: 2000, source: 'two_tower', vector: Float32Array.of(0, 0, 0, 0.6, -0.8) },
+      { movieId: 1, tmdbId: null, genres: [], year: null, recommendable: false, source: 'two_tower', vector: Float32Array.of(1, 0, 0, 0, 0) },
+      { movieId: 2, tmdbId: 5, genres: ['Drama'], year: 1999, recommendable: true, source: 'content_only', vector: Float32Array.of(0.6, 0.8, 0, 0, 0) },
+      { movieId: 3, tmdbId: 6, genres: ['Drama'], year: 2000, recommendable: true, source: 'two_tower', vector: Float32Array.of(0, 0, 0, 0.6, -0.8) },
     ];
     await publish(dir, small);
     const index = await loadEmbeddedIndex(dir);

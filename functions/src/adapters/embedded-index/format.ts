@@ -1,10 +1,11 @@
 /**
  * The embedded index on disk, one folder (INDEX_DIR):
  *
- *   manifest.json              {"format":"movierec-embedded-index","version":1,"dimension":128,"count":9742,
+ *   manifest.json              {"format":"movierec-embedded-index","version":2,"dimension":128,"count":9742,
  *                               "fingerprint":"…","vectors":"vectors-<fingerprint>.f32","points":"points-<fingerprint>.jsonl"}
  *   vectors-<fingerprint>.f32  count × dimension float32, little-endian, row i = point i
- *   points-<fingerprint>.jsonl line i = point i: {"movieId":1,"tmdbId":862,"genres":["Comedy"],"year":1995,"source":"two_tower"}
+ *   points-<fingerprint>.jsonl line i = point i: {"movieId":1,"tmdbId":862,"genres":["Comedy"],"year":1995,
+ *                               "recommendable":true,"source":"two_tower"}
  *
  * The manifest is the commit point: a writer adds the data files under new names, then renames a new
  * manifest over the old one, so a reader sees the old index or the new one, never a mix. The
@@ -20,7 +21,8 @@ import type { EmbeddingSource, MoviePoint } from '../../core/recommendations/vec
 
 export const MANIFEST_FILE = 'manifest.json';
 export const FORMAT = 'movierec-embedded-index';
-export const FORMAT_VERSION = 1;
+/** 2 added `recommendable` to the points; an index of version 1 is rebuilt by load-embeddings. */
+export const FORMAT_VERSION = 2;
 export const FLOAT_BYTES = 4;
 
 const dataFileName = /^(vectors-[0-9a-f]{16}\.f32|points-[0-9a-f]{16}\.jsonl)$/;
@@ -42,6 +44,7 @@ const payloadSchema = z.object({
   tmdbId: z.number().int().nullable(),
   genres: z.array(z.string()),
   year: z.number().int().nullable(),
+  recommendable: z.boolean(),
   source: z.enum(['two_tower', 'content_only'] satisfies EmbeddingSource[]),
 });
 export type PointPayload = z.infer<typeof payloadSchema>;
@@ -51,8 +54,8 @@ export const vectorsFileName = (fingerprint: string) => `vectors-${fingerprint}.
 export const pointsFileName = (fingerprint: string) => `points-${fingerprint}.jsonl`;
 
 export function payloadLine(point: Omit<MoviePoint, 'vector'>): string {
-  const { movieId, tmdbId, genres, year, source } = point;
-  return JSON.stringify({ movieId, tmdbId, genres, year, source } satisfies PointPayload);
+  const { movieId, tmdbId, genres, year, recommendable, source } = point;
+  return JSON.stringify({ movieId, tmdbId, genres, year, recommendable, source } satisfies PointPayload);
 }
 
 /** Parses line `lineNumber` (1-based) of the points file. */
@@ -69,6 +72,13 @@ export function parsePayloadLine(line: string, file: string, lineNumber: number)
     throw new DataFileError(file, lineNumber, `${issue?.path.join('.') || 'point'}: ${issue?.message ?? 'invalid'}`);
   }
   return parsed.data;
+}
+
+/** An index written by an older version of the format: readable by nobody, replaced by the next load. */
+export class OutdatedIndexError extends DataFileError {
+  constructor(file: string, version: number) {
+    super(file, null, `format version ${version}, this version reads ${FORMAT_VERSION}: rebuild it with \`npm run cli -- load-embeddings --force\``);
+  }
 }
 
 /** True when `dir` holds a published index (its manifest). */
@@ -92,6 +102,8 @@ export async function readManifest(dir: string): Promise<Manifest> {
   } catch {
     throw new DataFileError(file, null, 'not valid JSON');
   }
+  const version = (value as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version < FORMAT_VERSION) throw new OutdatedIndexError(file, version);
   const parsed = manifestSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

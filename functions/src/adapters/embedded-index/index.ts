@@ -30,7 +30,8 @@ function checkQuery(query: VectorQuery, dimension: number): void {
 }
 
 function search(points: LoadedPoints, excluded: Uint8Array, query: VectorQuery): ScoredMovieId[] {
-  const { kernel, movieIds, rowOf, genres } = points;
+  const { kernel, movieIds, rowOf, genres, recommendable } = points;
+  const onlyRecommendable = query.recommendableOnly === true;
   const offset = query.offset ?? 0;
   const genreMask = query.genres?.length ? genres.query(query.genres) : undefined;
   if (genreMask === null || offset >= movieIds.length) return [];
@@ -42,7 +43,7 @@ function search(points: LoadedPoints, excluded: Uint8Array, query: VectorQuery):
     let threshold = top.threshold;
     for (let row = 0; row < scores.length; row++) {
       const score = scores[row] as number;
-      if (score < threshold || excluded[row] === 1) continue;
+      if (score < threshold || excluded[row] === 1 || (onlyRecommendable && recommendable[row] === 0)) continue;
       if (genreMask && !genres.matches(row, genreMask)) continue;
       top.push(score, row, movieIds[row] as number);
       threshold = top.threshold;

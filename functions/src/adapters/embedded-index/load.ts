@@ -21,6 +21,8 @@ export interface LoadedPoints {
   /** Movie id → row. */
   rowOf: Map<number, number>;
   genres: GenreMasks;
+  /** Row → 1 when the movie is recommendable. */
+  recommendable: Uint8Array;
 }
 
 const CHUNK_BYTES = 4 * 2 ** 20;
@@ -53,9 +55,10 @@ async function readVectors(file: string, manifest: Manifest, kernel: ScoreKernel
 }
 
 /** Reads the points file: one payload per line, in row order. */
-async function readPoints(file: string, manifest: Manifest, hash: Hash): Promise<Pick<LoadedPoints, 'movieIds' | 'rowOf' | 'genres'>> {
+async function readPoints(file: string, manifest: Manifest, hash: Hash): Promise<Pick<LoadedPoints, 'movieIds' | 'rowOf' | 'genres' | 'recommendable'>> {
   const { count } = manifest;
   const movieIds = new Int32Array(count);
+  const recommendable = new Uint8Array(count);
   const rowOf = new Map<number, number>();
   const genres = new GenreMasks(count);
   const stream = createReadStream(file);
@@ -69,13 +72,14 @@ async function readPoints(file: string, manifest: Manifest, hash: Hash): Promise
       movieIds[row] = point.movieId;
       rowOf.set(point.movieId, row);
       genres.add(row, point.genres);
+      recommendable[row] = point.recommendable ? 1 : 0;
       row += 1;
     }
   } finally {
     stream.destroy();
   }
   if (row !== count) throw new DataFileError(file, null, `has ${row} lines, expected ${count}`);
-  return { movieIds, rowOf, genres };
+  return { movieIds, rowOf, genres, recommendable };
 }
 
 async function loadOnce(dir: string): Promise<LoadedPoints> {

@@ -5,20 +5,30 @@
  */
 import { CodedError } from '../../core/errors.js';
 import type { MoviePoint, VectorIndexWriter } from '../../core/recommendations/vector-index.port.js';
-import { embeddedIndexExists, readManifest } from './format.js';
+import { embeddedIndexExists, type Manifest, OutdatedIndexError, readManifest } from './format.js';
 import { openStagingSession, type StagingSession } from './staging.js';
 
 const invalid = (detail: string): never => {
   throw new CodedError('invalid_input', `embedded index writer: ${detail}`);
 };
 
+/** The published index to start from; one of an older format is replaced whole, not read. */
+async function publishedManifest(dir: string): Promise<Manifest | null> {
+  if (!embeddedIndexExists(dir)) return null;
+  return readManifest(dir).catch((error: unknown) => {
+    if (error instanceof OutdatedIndexError) return null;
+    throw error;
+  });
+}
+
 function checkPoint(point: MoviePoint, dimension: number): void {
-  const { movieId, tmdbId, year, genres, source, vector } = point;
+  const { movieId, tmdbId, year, genres, recommendable, source, vector } = point;
   if (!Number.isInteger(movieId) || movieId < 1 || movieId > 2 ** 31 - 1) invalid(`movieId must be a whole number from 1 to 2^31 - 1, got ${movieId}`);
   const label = `movie ${movieId}`;
   if (tmdbId !== null && !Number.isInteger(tmdbId)) invalid(`${label}: tmdbId must be a whole number or null`);
   if (year !== null && !Number.isInteger(year)) invalid(`${label}: year must be a whole number or null`);
   if (!genres.every((genre) => typeof genre === 'string')) invalid(`${label}: genres must be strings`);
+  if (typeof recommendable !== 'boolean') invalid(`${label}: recommendable must be true or false`);
   if (source !== 'two_tower' && source !== 'content_only') invalid(`${label}: unknown source ${String(source)}`);
   if (vector.length !== dimension) invalid(`${label}: vector has ${vector.length} dimensions, the index ${dimension}`);
   if (!vector.every(Number.isFinite)) invalid(`${label}: vector has a non-finite value`);
@@ -33,7 +43,7 @@ export function createEmbeddedIndexWriter(dir: string): VectorIndexWriter {
     async prepare(dimension) {
       if (!Number.isInteger(dimension) || dimension < 1) invalid(`dimension must be a whole number ≥ 1, got ${dimension}`);
       const staged = session?.dimension;
-      const published = embeddedIndexExists(dir) ? await readManifest(dir) : null;
+      const published = await publishedManifest(dir);
       const existing = staged ?? published?.dimension;
       if (existing !== undefined && existing !== dimension) {
         throw new CodedError('conflict', `embedded index at ${dir} holds ${existing}-d vectors, not ${dimension}-d: delete the folder to rebuild it`);

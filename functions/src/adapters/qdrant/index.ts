@@ -1,6 +1,6 @@
 /**
  * The vector index on Qdrant, through its REST client. One collection of unnamed Dot vectors, point
- * id = movie id, payload {movie_id, tmdb_id, genres, year, source} with payload indexes on the
+ * id = movie id, payload {movie_id, tmdb_id, genres, year, recommendable, source} with payload indexes on the
  * filtered fields. Search goes through the Universal Query API. Every request carries the timeout,
  * and every failure becomes a CodedError ('unavailable' unless Qdrant called the input malformed).
  *
@@ -26,18 +26,21 @@ export interface QdrantIndexOptions {
 type Schemas = Parameters<QdrantClient['createPayloadIndex']>[1]['field_schema'];
 
 /** The payload fields the filters use, and how Qdrant indexes them. */
-const PAYLOAD_INDEXES: Record<string, Schemas> = { genres: 'keyword', source: 'keyword', year: 'integer', movie_id: 'integer' };
+const PAYLOAD_INDEXES: Record<string, Schemas> = { genres: 'keyword', recommendable: 'bool', source: 'keyword', year: 'integer', movie_id: 'integer' };
 
 function toQdrantPoint(point: MoviePoint) {
   return {
     id: point.movieId,
     vector: Array.from(point.vector),
-    payload: { movie_id: point.movieId, tmdb_id: point.tmdbId, genres: point.genres, year: point.year, source: point.source },
+    payload: { movie_id: point.movieId, tmdb_id: point.tmdbId, genres: point.genres, year: point.year, recommendable: point.recommendable, source: point.source },
   };
 }
 
 function toFilter(query: VectorQuery) {
-  const must = query.genres?.length ? [{ key: 'genres', match: { any: [...query.genres] } }] : [];
+  const must = [
+    ...(query.genres?.length ? [{ key: 'genres', match: { any: [...query.genres] } }] : []),
+    ...(query.recommendableOnly ? [{ key: 'recommendable', match: { value: true } }] : []),
+  ];
   const mustNot = query.excludeMovieIds?.length ? [{ has_id: [...query.excludeMovieIds] }] : [];
   if (!must.length && !mustNot.length) return undefined;
   return { must, must_not: mustNot };

@@ -75,7 +75,7 @@ describe('Qdrant adapter when Qdrant is down', () => {
     it('answers unavailable within about the timeout', async () => {
       const { port } = hanging.address() as { port: number };
       const qdrant = createQdrantIndex({ url: `http://127.0.0.1:${port}`, collection: 'movies', timeoutMs: 300 });
-      const point = { movieId: 1, tmdbId: null, genres: [], year: null, source: 'two_tower' as const, vector };
+      const point = { movieId: 1, tmdbId: null, genres: [], year: null, recommendable: true, source: 'two_tower' as const, vector };
       for (const work of [() => qdrant.search({ vector, limit: 5 }), () => qdrant.upsert([point])]) {
         const { error, ms } = await failure(work());
         expect(error.code).toBe('unavailable');

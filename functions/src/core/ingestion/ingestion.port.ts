@@ -24,6 +24,8 @@ export interface MoviePayload {
   tmdbId: number | null;
   genres: string[];
   year: number | null;
+  /** Whether the recommendation lists may show it (core/catalog/recommendable.ts). */
+  recommendable: boolean;
 }
 
 /** The payloads of those movies that exist; ids without a movie are absent from the map. */

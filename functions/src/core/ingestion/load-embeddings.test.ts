@@ -63,7 +63,7 @@ class MemoryCheckpoints implements CheckpointStore {
 }
 
 const knownMovies = new Map<number, MoviePayload>(
-  Array.from({ length: 12 }, (_, i) => [i + 1, { tmdbId: 2000 + i + 1, genres: i % 3 ? ['Drama'] : ['Comedy', 'Drama'], year: 1990 + i }]),
+  Array.from({ length: 12 }, (_, i) => [i + 1, { tmdbId: 2000 + i + 1, genres: i % 3 ? ['Drama'] : ['Comedy', 'Drama'], year: 1990 + i, recommendable: i !== 4 }]),
 );
 const lookups: number[][] = [];
 async function payloads(ids: readonly number[]) {
@@ -100,7 +100,8 @@ describe('loadEmbeddings', () => {
     expect(qdrant.upserts).toEqual([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10]]);
     expect(qdrant.calls).toEqual([`prepare ${DIM}`, 'finish']);
     // The payload comes from the database (tmdb id 2003, not the file's 1003); the vector from the file.
-    expect(embedded.points.get(3)).toEqual({ movieId: 3, tmdbId: 2003, genres: ['Drama'], year: 1992, source: 'two_tower', vector: tenMovies[2]!.vector });
+    expect(embedded.points.get(3)).toEqual({ movieId: 3, tmdbId: 2003, genres: ['Drama'], year: 1992, recommendable: true, source: 'two_tower', vector: tenMovies[2]!.vector });
+    expect(embedded.points.get(5)?.recommendable).toBe(false);
     expect(checkpoints.saved.get('load-embeddings:embedded')).toMatchObject({ position: 10, total: 10, completedAt: expect.any(Date) });
   });
 
@@ -142,6 +143,15 @@ describe('loadEmbeddings', () => {
     const forced = await run({ force: true });
     expect(forced.targets.map((t) => [t.status, t.points])).toEqual([['restarted', 10], ['restarted', 10]]);
     expect(embedded.calls).toHaveLength(4);
+  });
+
+  it('loads the same file again when the payloads changed (their digest), and skips it while they stay', async () => {
+    const { run } = setup();
+    const first = await run({ payloadsDigest: 'v1' });
+    expect((await run({ payloadsDigest: 'v1' })).targets.map((t) => t.status)).toEqual(['skipped', 'skipped']);
+    const changed = await run({ payloadsDigest: 'v2' });
+    expect(changed.fingerprint).not.toBe(first.fingerprint);
+    expect(changed.targets.map((t) => [t.status, t.points])).toEqual([['restarted', 10], ['restarted', 10]]);
   });
 
   it('loads again a target whose index is gone, whatever its checkpoint says', async () => {

@@ -23,6 +23,11 @@ export function loadEmbeddingsJob(target: string): string {
 export interface LoadEmbeddingsInput {
   file: EmbeddingsFile;
   payloads: MoviePayloadLookup;
+  /**
+   * Identifies the payloads `payloads` gives (a hash over every movie's): when it changes (new
+   * metadata, a movie crossing the recommendable rule), a loaded index is loaded again.
+   */
+  payloadsDigest?: string;
   targets: readonly IngestionTarget[];
   checkpoints: CheckpointStore;
   batchSize?: number;
@@ -115,7 +120,8 @@ async function saveProgress(input: LoadEmbeddingsInput, plan: Plan, fingerprint:
 export async function loadEmbeddings(input: LoadEmbeddingsInput): Promise<LoadEmbeddingsReport> {
   const { file, batchSize = DEFAULT_BATCH_SIZE } = input;
   checkInput(input, batchSize);
-  const fingerprint = await fingerprintOf(file);
+  const fileFingerprint = await fingerprintOf(file);
+  const fingerprint = input.payloadsDigest === undefined ? fileFingerprint : `${fileFingerprint}+payloads:${input.payloadsDigest}`;
   const plans: Plan[] = [];
   for (const target of input.targets) plans.push(await planTarget(target, fingerprint, input));
   const active = plans.filter((p) => p.report.status !== 'skipped');

@@ -13,6 +13,7 @@ import { createPicksCache } from './picks-cache.js';
 import type { PopularLists } from './popular.js';
 import { dot, hydrate, type ListSource, notDegraded, PLAIN_SOURCE, type Recommendation, type RecommendationPage, stars, fetchWindow } from './recommendation.js';
 import type { RatedMovie } from './user-encoder.port.js';
+import type { VectorQuery } from './vector-index.port.js';
 
 /** The encoder chain as the recommender uses it (TF Serving/SageMaker → in-process → weighted average). */
 export interface PersonalEncoder {
@@ -62,6 +63,9 @@ export function createRecommender({ users, catalog, index, encoder, popular, his
     return { ...list, source: { ...list.source, degraded: true, notice } };
   }
 
+  /** Every list searches only the movies people can watch (core/catalog/recommendable.ts). */
+  const recommendableNear = (query: VectorQuery) => index.searchDetailed({ ...query, recommendableOnly: true });
+
   async function embed(history: HistoryEntry[]) {
     const { embeddings, encoder: name, degraded } = await encoder.encodeDetailed([history.slice(-historyLength)]);
     return { vector: embeddings[0]!, encoder: name, degraded };
@@ -103,7 +107,7 @@ export function createRecommender({ users, catalog, index, encoder, popular, his
     let hits;
     try {
       const { vector, encoder: encoderName, degraded } = await embed(history);
-      const found = await index.searchDetailed({ vector, ...fetchWindow(page), genres: genre ? [genre] : undefined, excludeMovieIds: history.map((h) => h.movieId) });
+      const found = await recommendableNear({ vector, ...fetchWindow(page), genres: genre ? [genre] : undefined, excludeMovieIds: history.map((h) => h.movieId) });
       hits = found.hits;
       source = { encoder: encoderName, index: found.index, degraded: degraded || found.degraded, notice: null };
     } catch (error) {
@@ -129,7 +133,7 @@ export function createRecommender({ users, catalog, index, encoder, popular, his
       const vector = vectors.get(seed.movieId);
       if (!movie || !vector) continue;
       // Ask for extra neighbours so rows stay full after removing movies an earlier row showed.
-      const found = await index.searchDetailed({ vector, limit: options.limit * 2, excludeMovieIds: [movie.id, ...rated] });
+      const found = await recommendableNear({ vector, limit: options.limit * 2, excludeMovieIds: [movie.id, ...rated] });
       answeredBy = found;
       const items = (await hydrate(catalog, found.hits, () => `Because you watched ${movie.title}`)).filter((r) => !shown.has(r.movie.id)).slice(0, options.limit);
       items.forEach((r) => shown.add(r.movie.id));
@@ -163,7 +167,7 @@ export function createRecommender({ users, catalog, index, encoder, popular, his
       const list = await popular.topRated(page, movie.genres[0]);
       return { ...list, source: { ...list.source, degraded: true, notice: `${movie.title} has no embedding yet; showing top rated ${movie.genres[0] ?? ''} movies.` } };
     }
-    const found = await index.searchDetailed({ vector, ...fetchWindow(page), excludeMovieIds: [movie.id, ...exclude] });
+    const found = await recommendableNear({ vector, ...fetchWindow(page), excludeMovieIds: [movie.id, ...exclude] });
     const items = await hydrate(catalog, found.hits, () => `Similar to ${movie.title}`);
     return { ...pageOfRanked(items, page), source: { encoder: null, index: found.index, degraded: found.degraded, notice: null } };
   }

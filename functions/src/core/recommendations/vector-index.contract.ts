@@ -39,6 +39,7 @@ export function fixturePoints(seed = 7): MoviePoint[] {
     tmdbId: next() < 0.8 ? 1000 + i : null,
     genres: GENRES.filter(() => next() < 0.3),
     year: next() < 0.9 ? 1950 + Math.floor(next() * 70) : null,
+    recommendable: next() < 0.75,
     source: next() < 0.7 ? 'two_tower' : 'content_only',
     vector: unitVector(next),
   }));
@@ -47,7 +48,9 @@ export function fixturePoints(seed = 7): MoviePoint[] {
 const dot = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, d) => sum + x * (b[d] as number), 0);
 
 const matches = (point: MoviePoint, query: VectorQuery) =>
-  !query.excludeMovieIds?.includes(point.movieId) && (!query.genres?.length || point.genres.some((g) => query.genres?.includes(g)));
+  !query.excludeMovieIds?.includes(point.movieId) &&
+  (!query.genres?.length || point.genres.some((g) => query.genres?.includes(g))) &&
+  (!query.recommendableOnly || point.recommendable);
 
 /** The exact answer: every matching point scored, best first (ties by movie id), then paged. */
 function bruteForce(points: readonly MoviePoint[], query: VectorQuery): ScoredMovieId[] {
@@ -155,8 +158,18 @@ export function describeVectorIndexContract(label: string, open: () => Promise<V
       expectRanking(points, await index.search(query), query);
     });
 
-    it('combines genres, exclusions and offset', async () => {
-      const query = { vector: queries[4]!, limit: 5, offset: 3, genres: ['Comedy', 'Sci-Fi'], excludeMovieIds: points.slice(0, 60).map((p) => p.movieId) };
+    it('keeps only recommendable movies when asked, and every movie otherwise', async () => {
+      const query = { vector: queries[2]!, limit: 40, recommendableOnly: true };
+      const hits = await index.search(query);
+      expectRanking(points, hits, query);
+      const flagged = new Set(points.filter((p) => !p.recommendable).map((p) => p.movieId));
+      expect(hits.some((hit) => flagged.has(hit.movieId))).toBe(false);
+      expect((await index.search({ vector: queries[2]!, limit: 40 })).some((hit) => flagged.has(hit.movieId))).toBe(true);
+    });
+
+    it('combines genres, exclusions, the recommendable flag and offset', async () => {
+      const excludeMovieIds = points.slice(0, 60).map((p) => p.movieId);
+      const query = { vector: queries[4]!, limit: 5, offset: 3, genres: ['Comedy', 'Sci-Fi'], excludeMovieIds, recommendableOnly: true };
       expectRanking(points, await index.search(query), query);
     });
 
@@ -195,7 +208,7 @@ export function describeVectorIndexContract(label: string, open: () => Promise<V
 
     it('replaces a point upserted again under its movie id', async () => {
       const old = points[7]!;
-      const replacement: MoviePoint = { ...old, genres: [UNUSED_GENRE], year: 2001, vector: unitVector(random(5)) };
+      const replacement: MoviePoint = { ...old, genres: [UNUSED_GENRE], year: 2001, recommendable: !old.recommendable, vector: unitVector(random(5)) };
       await harness.writer.prepare(DIMENSION);
       await harness.writer.upsert([replacement]);
       await harness.writer.finish();
@@ -204,6 +217,8 @@ export function describeVectorIndexContract(label: string, open: () => Promise<V
       const hits = await index.search({ vector: replacement.vector, limit: 5, genres: [UNUSED_GENRE] });
       expect(hits.map((h) => h.movieId)).toEqual([old.movieId]);
       expect(hits[0]?.score).toBeCloseTo(1, 4);
+      const flagged = await index.search({ vector: replacement.vector, limit: 5, genres: [UNUSED_GENRE], recommendableOnly: true });
+      expect(flagged.map((h) => h.movieId)).toEqual(replacement.recommendable ? [old.movieId] : []);
     });
   });
 }

@@ -13,6 +13,8 @@ export interface MoviePoint {
   tmdbId: number | null;
   genres: string[];
   year: number | null;
+  /** Whether the recommendation lists may show it (core/catalog/recommendable.ts). */
+  recommendable: boolean;
   source: EmbeddingSource;
   vector: Float32Array;
 }
@@ -27,6 +29,8 @@ export interface VectorQuery {
   genres?: readonly string[];
   /** Leave these movies out (the ones a user rated, the query movie itself). */
   excludeMovieIds?: readonly number[];
+  /** Keep only points flagged recommendable (every recommendation list sets it). */
+  recommendableOnly?: boolean;
 }
 
 export interface ScoredMovieId {

@@ -4,7 +4,9 @@ import { LRUCache } from 'lru-cache';
 import { catalogMovieFromMetadata } from '../../../core/catalog/catalog-movie.js';
 import type { CatalogStore, MovieRecord, PopularQuery, RatedMovieRecord } from '../../../core/catalog/catalog.port.js';
 import { pageOf } from '../../../core/paging.js';
+import { DEFAULT_RECOMMENDABLE_RULE, type RecommendableRule } from '../../../core/catalog/recommendable.js';
 import type { Db } from '../database.js';
+import { recommendableSql } from './recommendable.sql.js';
 import type { MoviesTable } from '../schema.js';
 import { applyApiMetadata, upsertTmdbOnlyMovies } from './movies.repository.js';
 
@@ -54,7 +56,8 @@ async function moviesWhere(db: Db, column: 'id' | 'tmdb_id', ids: readonly numbe
  */
 const MOVIE_CACHE_SIZE = 50_000;
 
-export function createCatalogStore(db: Db): CatalogStore {
+/** `rule` decides which movies Top Rated (and so the seed movies) may list; lookups and search see every movie. */
+export function createCatalogStore(db: Db, rule: RecommendableRule = DEFAULT_RECOMMENDABLE_RULE): CatalogStore {
   const cache = new LRUCache<number, MovieRecord>({ max: MOVIE_CACHE_SIZE });
   const remember = (movies: MovieRecord[]) => movies.forEach((m) => cache.set(m.id, m));
   return {
@@ -124,7 +127,7 @@ export function createCatalogStore(db: Db): CatalogStore {
         .selectFrom('movie_rating_stats as s')
         .innerJoin('movies as m', 'm.id', 's.movie_id')
         .where('s.rating_count', '>=', query.minRatings)
-        .where('m.tmdb_id', 'is not', null)
+        .where(recommendableSql(rule))
         .$if(genres !== null, (qb) => qb.where(sql<boolean>`m.genres && ${genres}::text[]`))
         .$if(exclude.length > 0, (qb) => qb.where(sql<boolean>`not (m.id = any(${exclude}::int[]))`));
       const bayesian = sql<number>`(s.rating_count * s.average_rating + ${PRIOR_RATINGS} * (select avg(average_rating) from movie_rating_stats)) / (s.rating_count + ${PRIOR_RATINGS})`;

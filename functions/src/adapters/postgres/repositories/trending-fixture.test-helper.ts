@@ -31,7 +31,8 @@ const RATINGS: [number, number, number, number][] = [
 
 /** Loads the five movies A–E and their ratings; returns each title's movie id. */
 export async function seedTrendingFixture(db: Db): Promise<Map<string, number>> {
-  await upsertMovieLensMovies(db, MOVIES.map(([title, genres], i) => catalogMovie({ movielensId: i + 1, title, genres, year: 2000 })));
+  // Recommendable by their TMDB votes alone, so the rule does not depend on refreshed rating figures.
+  await upsertMovieLensMovies(db, MOVIES.map(([title, genres], i) => catalogMovie({ movielensId: i + 1, tmdbId: 500 + i, title, genres, year: 2000, voteCount: 50 })));
   const movies = await movieIdsByMovieLensId(db);
   const { ids: users } = await ensureMovieLensUsers(db, [1, 2, 3, 4]);
   await upsertRatings(db, RATINGS.map(([m, u, rating, days]) => ({ movieId: movies.get(m)!, userId: users.get(u)!, rating, ratedAt: FIXTURE_END - days * DAY })));

@@ -4,6 +4,7 @@ import { CodedError } from '../../../core/errors.js';
 import { testDrivers } from '../testing/test-databases.js';
 import { useTestDatabase } from '../testing/use-test-database.js';
 import type { Db } from '../database.js';
+import { refreshMovieRatingStats } from './catalog.store.js';
 import { latestTrending, refreshTrending } from './trending.repository.js';
 import { DAY, FIXTURE_END as END, seedTrendingFixture } from './trending-fixture.test-helper.js';
 
@@ -51,6 +52,21 @@ describe.each(testDrivers)('trending repository on %s', (driver) => {
     expect(comedy.items).toEqual([{ movieId: ids.get('C'), rank: 3, ratingCount: 3, score: expect.closeTo(2 * 0.5 ** 4 + 0.5 ** 6, 6) }]);
     expect(await latestTrending(t.db, { limit: 10, offset: 0, genre: 'Western' })).toMatchObject({ items: [], total: 0 });
     await expect(latestTrending(t.db, { limit: 0, offset: 0 })).rejects.toThrow(CodedError);
+  });
+
+  it('ranks only recommendable movies, by the rule it is given', async () => {
+    await t.db.updateTable('movies').set({ genres: [] }).where('id', '=', ids.get('A')!).execute();
+    try {
+      const titles = (await refreshTrending(t.db, { size: 3 })).items.map((i) => i.title);
+      expect(titles).not.toContain('A');
+      expect(titles).toContain('B');
+    } finally {
+      await t.db.updateTable('movies').set({ genres: ['Comedy'] }).where('id', '=', ids.get('A')!).execute();
+    }
+    // 50 TMDB votes fall short of 51: now only three ratings here qualify a movie, and C alone has them.
+    await refreshMovieRatingStats(t.db);
+    const strict = await refreshTrending(t.db, { size: 3 }, { minTmdbVotes: 51, minRatings: 3 });
+    expect(strict.items.map((i) => i.title)).toEqual(['C']);
   });
 
   it('gives the same list when run again, and keeps only the last three snapshots', async () => {

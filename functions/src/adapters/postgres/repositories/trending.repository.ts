@@ -13,7 +13,9 @@ import {
 } from '../../../core/trending/trending-options.js';
 import { chooseTrendingWindow, type RatingTimeRange, type TrendingWindow } from '../../../core/trending/trending-window.js';
 import type { TrendingPage, TrendingQuery, TrendingRefresh, TrendingStore } from '../../../core/trending/trending.port.js';
+import { DEFAULT_RECOMMENDABLE_RULE, type RecommendableRule } from '../../../core/catalog/recommendable.js';
 import type { Db } from '../database.js';
+import { recommendableSql } from './recommendable.sql.js';
 
 const timestamp = (date: Date) => sql`${date.toISOString()}::timestamptz`;
 
@@ -24,11 +26,17 @@ async function ratingTimeRange(db: Db): Promise<RatingTimeRange | null> {
   return row?.oldest && row.newest ? { oldest: new Date(row.oldest), newest: new Date(row.newest) } : null;
 }
 
-async function eligibleMovies(db: Db, start: Date, minRatings: number): Promise<number> {
+/** The window's ratings of recommendable movies (core/catalog/recommendable.ts): only those may trend. */
+function windowRatings(start: Date, rule: RecommendableRule) {
+  return sql`ratings r join movies m on m.id = r.movie_id left join movie_rating_stats s on s.movie_id = r.movie_id
+    where r.rated_at >= ${timestamp(start)} and ${recommendableSql(rule)}`;
+}
+
+async function eligibleMovies(db: Db, start: Date, minRatings: number, rule: RecommendableRule): Promise<number> {
   const result = await sql<{ movies: number }>`
     select count(*)::int as movies from (
-      select movie_id from ratings where rated_at >= ${timestamp(start)}
-      group by movie_id having count(*) >= ${minRatings}) eligible`.execute(db);
+      select r.movie_id from ${windowRatings(start, rule)}
+      group by r.movie_id having count(*) >= ${minRatings}) eligible`.execute(db);
   return result.rows[0]?.movies ?? 0;
 }
 
@@ -37,18 +45,17 @@ async function eligibleMovies(db: Db, start: Date, minRatings: number): Promise<
  * weight of a rating is looked up by `rating * 2` (0.5 … 5.0 → 1 … 10) in the core's table, and the
  * decay is computed in float8 before the score is stored as real.
  */
-async function insertItems(db: Db, snapshotId: number, window: TrendingWindow, options: TrendingOptions): Promise<void> {
+async function insertItems(db: Db, snapshotId: number, window: TrendingWindow, options: TrendingOptions, rule: RecommendableRule): Promise<void> {
   const halfLifeSeconds = options.halfLifeDays * 86_400;
   await sql`
     insert into trending_items (snapshot_id, rank, movie_id, score, rating_count)
     select ${snapshotId}, row_number() over (order by score desc, rating_count desc, movie_id), movie_id, score, rating_count
     from (
-      select movie_id, count(*)::int as rating_count,
-        sum((${ratingWeightTable()}::float8[])[(rating * 2)::int] * power(0.5::float8, least(${MAX_DECAY_HALF_LIVES}::float8,
-          greatest(0, extract(epoch from ${timestamp(window.end)} - rated_at)::float8) / ${halfLifeSeconds}::float8))) as score
-      from ratings
-      where rated_at >= ${timestamp(window.start)}
-      group by movie_id
+      select r.movie_id, count(*)::int as rating_count,
+        sum((${ratingWeightTable()}::float8[])[(r.rating * 2)::int] * power(0.5::float8, least(${MAX_DECAY_HALF_LIVES}::float8,
+          greatest(0, extract(epoch from ${timestamp(window.end)} - r.rated_at)::float8) / ${halfLifeSeconds}::float8))) as score
+      from ${windowRatings(window.start, rule)}
+      group by r.movie_id
       having count(*) >= ${options.minRatings}
       order by score desc, rating_count desc, movie_id
       limit ${options.size}
@@ -64,19 +71,20 @@ async function pruneSnapshots(db: Db): Promise<void> {
 /**
  * Computes a new snapshot from the ratings and stores it, deleting all but the newest
  * TRENDING_SNAPSHOTS_KEPT, in one transaction: a failure leaves the previous snapshots as they were.
+ * Only recommendable movies trend; the rule reads movie_rating_stats, so refresh that first.
  */
-export async function refreshTrending(db: Db, input: Partial<TrendingOptions> = {}): Promise<TrendingRefresh> {
+export async function refreshTrending(db: Db, input: Partial<TrendingOptions> = {}, rule: RecommendableRule = DEFAULT_RECOMMENDABLE_RULE): Promise<TrendingRefresh> {
   const options = trendingOptions(input);
   return db.transaction().execute(async (trx) => {
     const range = await ratingTimeRange(trx);
     if (!range) throw new CodedError('unprocessable', 'trending needs ratings, and the database has none (run load-ratings)');
-    const window = await chooseTrendingWindow(range, options, (start) => eligibleMovies(trx, start, options.minRatings));
+    const window = await chooseTrendingWindow(range, options, (start) => eligibleMovies(trx, start, options.minRatings, rule));
     const { id } = await trx
       .insertInto('trending_snapshots')
       .values({ window_start: window.start, window_end: window.end, half_life_days: options.halfLifeDays })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await insertItems(trx, id, window, options);
+    await insertItems(trx, id, window, options, rule);
     await pruneSnapshots(trx);
     const items = await trx
       .selectFrom('trending_items as t')
@@ -127,6 +135,6 @@ export async function latestTrending(db: Db, query: TrendingQuery): Promise<Tren
   };
 }
 
-export function trendingStore(db: Db): TrendingStore {
-  return { latest: (query) => latestTrending(db, query), refresh: (options) => refreshTrending(db, options) };
+export function trendingStore(db: Db, rule: RecommendableRule = DEFAULT_RECOMMENDABLE_RULE): TrendingStore {
+  return { latest: (query) => latestTrending(db, query), refresh: (options) => refreshTrending(db, options, rule) };
 }
