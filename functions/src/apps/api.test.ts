@@ -109,13 +109,14 @@ describe('users', () => {
 
   it('rejects bad onboarding and rating input with 4xx JSON naming the problem', async () => {
     const cases: [unknown, number, RegExp][] = [
-      [{ genres: ['Sci-Fi'], ratings: ratingsFor([1, 2, 3, 4]) }, 422, /at least 5/],
+      [{ genres: ['Sci-Fi'], ratings: ratingsFor([1, 2, 3, 4]) }, 400, /body\.ratings: .*>=5/],
       [{ genres: ['Space Opera'], ratings: ratingsFor([1, 2, 3, 4, 5]) }, 400, /unknown genre: Space Opera/],
       [{ genres: [], ratings: ratingsFor([1, 2, 3, 4, 5]) }, 400, /body\.genres/],
       [{ genres: ['Drama'], ratings: [...ratingsFor([1, 2, 3, 4]), { tmdb_id: 999_999, rating: 4 }] }, 422, /unknown movie: tmdb_id 999999/],
-      [{ genres: ['Drama'], ratings: ratingsFor([1, 1, 2, 3, 4]) }, 400, /rated more than once/],
+      [{ genres: ['Drama'], ratings: ratingsFor([1, 1, 2, 3, 4]) }, 422, /rated more than once/],
       [{ genres: ['Drama'], ratings: ratingsFor([1, 2, 3, 4, 5], 4.3) }, 400, /body\.ratings\.0\.rating/],
       [{ genres: ['Drama'], ratings: [{ rating: 4 }, ...ratingsFor([1, 2, 3, 4])] }, 400, /exactly one of tmdb_id and movie_id/],
+      [{ genres: ['Drama'], ratings: [{ tmdb_id: tmdbIdOf(0), movie_id: 1, rating: 4 }, ...ratingsFor([1, 2, 3, 4])] }, 400, /exactly one of tmdb_id and movie_id/],
       ['{"genres": [', 400, /./],
     ];
     for (const [body, status, message] of cases) {
@@ -177,7 +178,7 @@ describe('recommendations', () => {
   });
 
   it('By Genre: personal picks inside the genre, or its top rated without a user', async () => {
-    const personal = await get('/api/recommendations/by-genre/?genre=horror&user_id=4&limit=5');
+    const personal = await get('/api/recommendations/by-genre/?genre=Horror&user_id=4&limit=5');
     expect(personal.body.items.length).toBeGreaterThan(0);
     for (const item of personal.body.items) expect(item.genres).toContain('Horror');
     const anonymous = await get('/api/recommendations/by-genre/?genre=Drama&limit=3');

@@ -1,4 +1,4 @@
-/** Every endpoint group's Hono app starts the same way: validation, error mapping, JSON 404s. */
+/** Every endpoint group's Hono app starts the same way: validation, error mapping, JSON 404s and 405s. */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { appendTrailingSlash } from 'hono/trailing-slash';
 import type { Logger } from '../core/logger.port.js';
@@ -9,7 +9,8 @@ export function newApp(log: Logger): OpenAPIHono {
   // The seed's paths end with a slash; a GET without it is redirected rather than lost.
   app.use('*', appendTrailingSlash());
   app.onError(errorHandler(log));
-  app.notFound(notFoundHandler);
+  // Read at request time: routes mounted later (app.route) count too.
+  app.notFound(notFoundHandler(() => app.routes));
   return app;
 }
 

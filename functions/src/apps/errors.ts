@@ -1,6 +1,7 @@
 /**
  * One place maps errors to HTTP: coded core errors to their status, validation failures to 400 with
- * every issue named, unknown routes to 404, anything else to a 500 that reveals nothing (and is logged).
+ * every issue named, unknown routes to 404 (405 with Allow for a known path's undeclared method),
+ * anything else to a 500 that reveals nothing (and is logged).
  */
 import type { Hook } from '@hono/zod-openapi';
 import type { Context, Env } from 'hono';
@@ -25,7 +26,7 @@ interface Issue {
   message: string;
 }
 
-export function errorBody(code: ErrorCode | 'internal', message: string, issues?: Issue[]) {
+export function errorBody(code: ErrorCode | 'method_not_allowed' | 'internal', message: string, issues?: Issue[]) {
   return { error: { code, message, ...(issues ? { issues } : {}) } };
 }
 
@@ -59,4 +60,34 @@ export function errorHandler(log: Logger) {
   };
 }
 
-export const notFoundHandler = (c: Context) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404);
+interface RouteEntry {
+  method: string;
+  path: string;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A route path ("/api/movies/:tmdb_id/") as a pattern that matches its request paths. */
+const pathPattern = (path: string) =>
+  new RegExp(`^${path.split('/').map((part) => (part.startsWith(':') ? '[^/]+' : escapeRegExp(part))).join('/')}$`);
+
+/**
+ * The methods routes declare for a request path. Middleware ('ALL') and catch-all paths (the SPA's
+ * '*') declare nothing; a GET also answers HEAD.
+ */
+function allowedMethods(routes: readonly RouteEntry[], path: string): string[] {
+  const methods = new Set(routes.filter((r) => r.method !== 'ALL' && !r.path.includes('*') && pathPattern(r.path).test(path)).map((r) => r.method));
+  if (methods.has('GET')) methods.add('HEAD');
+  return [...methods].sort();
+}
+
+/**
+ * Unknown path (or a handler that found nothing, e.g. an unknown docs asset): 404. Known path,
+ * undeclared method: 405 with the Allow header HTTP asks for.
+ */
+export const notFoundHandler = (routes: () => readonly RouteEntry[]) => (c: Context) => {
+  const allowed = allowedMethods(routes(), c.req.path);
+  if (allowed.length === 0 || allowed.includes(c.req.method)) return c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404);
+  c.header('Allow', allowed.join(', '));
+  return c.json(errorBody('method_not_allowed', `${c.req.method} is not allowed on ${c.req.path} (allowed: ${allowed.join(', ')})`), 405);
+};

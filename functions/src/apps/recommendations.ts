@@ -1,7 +1,6 @@
 /** /api/recommendations: For You, Because You Watched, Similar, By Genre, Trending, Top Rated, seed movies. */
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { requireGenres } from '../core/catalog/genres.js';
 import type { RecommendationPage } from '../core/recommendations/recommendation.js';
 import { newApp } from './app.js';
 import { cachedJson } from './cached-json.js';
@@ -21,8 +20,6 @@ import type { AppServices } from './services.js';
 
 const tags = ['recommendations'];
 const page = json(RecommendationPageSchema, 'Recommendations, best first, each with a reason');
-
-const oneGenre = (name: string) => requireGenres([name])[0]!;
 
 const pageResponse = (c: Context, result: RecommendationPage) => cachedJson(c, result, () => recommendationPageJson(result));
 
@@ -74,20 +71,20 @@ export function createRecommendationsApp(services: AppServices) {
     })
     .openapi(byGenreRoute, async (c) => {
       const { genre, user_id, ...paging } = c.req.valid('query');
-      return pageResponse(c, await recommender.byGenre(oneGenre(genre), user_id, paging));
+      return pageResponse(c, await recommender.byGenre(genre, user_id, paging));
     })
     .openapi(trendingRoute, async (c) => {
       const { genre, ...paging } = c.req.valid('query');
-      return pageResponse(c, await popular.trending(paging, genre === undefined ? undefined : oneGenre(genre)));
+      return pageResponse(c, await popular.trending(paging, genre));
     })
     .openapi(topRatedRoute, async (c) => {
       const { genre, ...paging } = c.req.valid('query');
-      return pageResponse(c, await popular.topRated(paging, genre === undefined ? undefined : oneGenre(genre)));
+      return pageResponse(c, await popular.topRated(paging, genre));
     })
     .openapi(seedRoute, async (c) => {
       const q = c.req.valid('query');
-      const names = (q.genres ?? '').split(',').map((g) => g.trim()).filter((g) => g.length > 0);
-      const items = await popular.seedMovies(requireGenres(names), q.limit);
+      // Duplicates are schema-valid ("Comedy,Comedy"); each genre counts once.
+      const items = await popular.seedMovies([...new Set(q.genres ?? [])], q.limit);
       return cachedJson(c, items, () => ({ items: items.map(recommendationJson) }));
     });
 }

@@ -28,7 +28,7 @@ const userJson = (u: UserRecord) => ({
   created_at: u.createdAt.toISOString(),
 });
 
-const movieRef = (r: z.infer<typeof MovieRatingInput>): MovieRef => (r.tmdb_id !== undefined ? { tmdbId: r.tmdb_id } : { movieId: r.movie_id! });
+const movieRef = (r: z.infer<typeof MovieRatingInput>): MovieRef => ('tmdb_id' in r ? { tmdbId: r.tmdb_id } : { movieId: r.movie_id });
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 

@@ -1,24 +1,62 @@
 /** Shapes every endpoint group shares: errors, paging, movies and recommendations. */
 import { z } from '@hono/zod-openapi';
+import { CANONICAL_GENRES } from '../../core/catalog/genres.js';
 
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.enum(['invalid_input', 'not_found', 'conflict', 'unprocessable', 'unauthorized', 'forbidden', 'unavailable', 'internal']),
+      code: z.enum(['invalid_input', 'not_found', 'method_not_allowed', 'conflict', 'unprocessable', 'unauthorized', 'forbidden', 'unavailable', 'internal']),
       message: z.string(),
       issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     }),
   })
   .openapi('Error');
 
+/**
+ * An integer query or path parameter. Digits only: z.coerce.number would also take "", " 1", "1e3"
+ * and "0x10", which the OpenAPI document (type integer) does not allow. Anything else stays a string
+ * and fails as one.
+ */
+const integerParam = <T extends z.ZodType<number>>(schema: T) => z.preprocess((v) => (typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v), schema);
+
 export const PageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ description: 'Items per page (1–100).' }),
-  offset: z.coerce.number().int().min(0).max(10_000).default(0).openapi({ description: 'Items to skip.' }),
+  limit: integerParam(z.number().int().min(1).max(100)).default(20).openapi({ description: 'Items per page (1–100).' }),
+  offset: integerParam(z.number().int().min(0).max(10_000)).default(0).openapi({ description: 'Items to skip.' }),
 });
 
-export const positiveId = (description: string) => z.coerce.number().int().positive().max(2_147_483_647).openapi({ description });
+export const boundedInt = (min: number, max: number) => integerParam(z.number().int().min(min).max(max));
 
-export const GenreName = z.string().min(1).max(40).openapi({ example: 'Sci-Fi' });
+export const positiveId = (description: string) => boundedInt(1, 2_147_483_647).openapi({ description });
+
+/**
+ * Text the database can store: Postgres text cannot hold NUL, and lone surrogates cannot be encoded
+ * as UTF-8; other control characters belong in no title or name. Every string parameter or body
+ * field that reaches the database is one of these (or an enum), so such input is a 400, not a 500.
+ */
+const CONTROL_CHARACTERS = '\\u0000-\\u001F\\u007F-\\u009F';
+// Unicode mode, so a surrogate pair (an emoji) is one character and only a lone half is refused.
+const storable = new RegExp(`^[^${CONTROL_CHARACTERS}\\uD800-\\uDFFF]*$`, 'u');
+
+/**
+ * The document states the control characters only: lone surrogates are no Unicode text at all, and
+ * JSON Schema validators (e.g. Rust's regex) cannot even spell them.
+ */
+export const storableText = () =>
+  z
+    .string()
+    .refine((s) => storable.test(s), 'must not contain control characters (such as NUL) or lone surrogates')
+    .openapi({ pattern: `^[^${CONTROL_CHARACTERS}]*$` });
+
+/** One of the canonical genres (GET /api/genres/ lists those with movies). */
+export const GenreName = z
+  .enum(CANONICAL_GENRES, { error: (issue) => `unknown genre: ${String(issue.input)} (see GET /api/genres/)` })
+  .openapi('Genre', { example: 'Sci-Fi' });
+
+/** Genres in a query parameter, comma-separated ("Comedy,Sci-Fi"): OpenAPI's form style without explode. */
+export const GenreListParam = (description: string) =>
+  z
+    .preprocess((value) => (typeof value === 'string' ? value.split(',') : value), z.array(GenreName).min(1).max(CANONICAL_GENRES.length))
+    .openapi({ description, example: ['Comedy', 'Sci-Fi'], param: { style: 'form', explode: false } });
 
 export const MovieSchema = z
   .object({

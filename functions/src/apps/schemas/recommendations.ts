@@ -1,6 +1,6 @@
 /** Query shapes of /api/recommendations. */
 import { z } from '@hono/zod-openapi';
-import { GenreName, MovieSchema, PageQuery, positiveId, RecommendationSchema, ListSourceSchema } from './common.js';
+import { boundedInt, GenreListParam, GenreName, MovieSchema, PageQuery, positiveId, RecommendationSchema, ListSourceSchema } from './common.js';
 
 const userId = positiveId('The user to recommend for.');
 
@@ -8,8 +8,8 @@ export const ForYouQuery = PageQuery.extend({ user_id: userId });
 
 export const BecauseYouWatchedQuery = z.object({
   user_id: userId,
-  rows: z.coerce.number().int().min(1).max(10).default(3).openapi({ description: 'How many recent liked movies to build rows from.' }),
-  limit: z.coerce.number().int().min(1).max(50).default(10).openapi({ description: 'Movies per row.' }),
+  rows: boundedInt(1, 10).default(3).openapi({ description: 'How many recent liked movies to build rows from.' }),
+  limit: boundedInt(1, 50).default(10).openapi({ description: 'Movies per row.' }),
 });
 
 export const SimilarQuery = PageQuery.extend({
@@ -25,8 +25,8 @@ export const ByGenreQuery = PageQuery.extend({
 export const TrendingQuery = PageQuery.extend({ genre: GenreName.optional() });
 
 export const SeedMoviesQuery = z.object({
-  genres: z.string().max(400).optional().openapi({ description: 'Comma-separated genres chosen during onboarding.', example: 'Comedy,Sci-Fi' }),
-  limit: z.coerce.number().int().min(1).max(100).default(24),
+  genres: GenreListParam('Comma-separated genres chosen during onboarding; without it, every genre.').optional(),
+  limit: boundedInt(1, 100).default(24),
 });
 
 export const BecauseYouWatchedSchema = z

@@ -3,17 +3,15 @@ import { z } from '@hono/zod-openapi';
 import { MIN_ONBOARDING_RATINGS } from '../../core/users/users.js';
 import { GenreName, MovieSchema, PageQuery, pageSchema, positiveId } from './common.js';
 
-export const RatingValue = z.number().min(0.5).max(5).multipleOf(0.5).openapi({ description: '0.5 to 5 stars in halves.', example: 4.5 });
+export const RatingValue = z.number().min(0.5).max(5).multipleOf(0.5).openapi({ description: '0.5 to 5 stars in halves.', example: 4.5, multipleOf: 0.5 });
 
-/** A movie named by TMDB id or by the project's id (exactly one). */
-export const MovieRatingInput = z
-  .object({
-    tmdb_id: positiveId('TMDB id of the movie.').optional(),
-    movie_id: positiveId("The project's movie id (for movies without a TMDB id).").optional(),
-    rating: RatingValue,
-  })
-  .refine((r) => (r.tmdb_id === undefined) !== (r.movie_id === undefined), { message: 'give exactly one of tmdb_id and movie_id' })
-  .openapi('MovieRatingInput');
+const ratingByTmdbId = z.strictObject({ tmdb_id: positiveId('TMDB id of the movie.'), rating: RatingValue }).openapi('RatingByTmdbId');
+const ratingByMovieId = z
+  .strictObject({ movie_id: positiveId("The project's movie id (for movies without a TMDB id)."), rating: RatingValue })
+  .openapi('RatingByMovieId');
+
+/** A movie named by TMDB id or by the project's id: exactly one (no other fields), so the two shapes never overlap. */
+export const MovieRatingInput = z.union([ratingByTmdbId, ratingByMovieId], { error: 'give exactly one of tmdb_id and movie_id' }).openapi('MovieRatingInput');
 
 export const UserListQuery = PageQuery.extend({
   search: z.string().max(20).regex(/^\d*$/, 'digits of a user id').optional().openapi({ description: 'A prefix of the user id or MovieLens id.' }),
@@ -44,7 +42,7 @@ export const UserSchema = z
 export const ColdStartInput = z
   .object({
     genres: z.array(GenreName).min(1).max(19).openapi({ description: 'Chosen genres (see /api/genres/).' }),
-    ratings: z.array(MovieRatingInput).max(500).openapi({ description: `At least ${MIN_ONBOARDING_RATINGS} rated movies.` }),
+    ratings: z.array(MovieRatingInput).min(MIN_ONBOARDING_RATINGS).max(500).openapi({ description: `At least ${MIN_ONBOARDING_RATINGS} rated movies, each once.` }),
   })
   .openapi('ColdStartInput');
 

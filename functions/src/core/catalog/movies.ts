@@ -5,7 +5,7 @@
  */
 import { CodedError } from '../errors.js';
 import type { Logger } from '../logger.port.js';
-import type { PageRequest, Paged } from '../paging.js';
+import { pageOf, type PageRequest, type Paged } from '../paging.js';
 import type { CatalogStore, GenreCount, MetadataFetcher, MovieRecord } from './catalog.port.js';
 
 export interface MovieServiceDeps {
@@ -55,9 +55,9 @@ export function createMovieService({ catalog, fetcher, ttlDays, log, now = () =>
     },
 
     async search(query: string, page: PageRequest): Promise<Paged<MovieRecord>> {
+      // Spaces alone name no title: nothing matches (as for punctuation alone, which search ignores).
       const trimmed = query.trim();
-      if (trimmed.length === 0) throw new CodedError('invalid_input', 'q: give at least one character to search for');
-      return catalog.searchTitles(trimmed, page);
+      return trimmed.length === 0 ? pageOf([], page, 0) : catalog.searchTitles(trimmed, page);
     },
 
     genres(): Promise<GenreCount[]> {

@@ -66,7 +66,7 @@ export function createUserService({ users, catalog, demoWrites }: UserServiceDep
       const movies = await resolveMovieRefs(catalog, input.ratings.map((r) => r.movie));
       const ids = movies.map((m) => m.id);
       const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
-      if (repeated.length > 0) throw new CodedError('invalid_input', `ratings: movie ${repeated.join(', ')} is rated more than once`);
+      if (repeated.length > 0) throw new CodedError('unprocessable', `ratings: movie ${repeated.join(', ')} is rated more than once`);
       const token = newToken();
       const user = await users.createColdStartUser({
         tokenHash: hashToken(token),
