@@ -1,5 +1,5 @@
 import { CodedError } from '@movierec/functions/core/errors';
-import { type ByteProgress, downloadFile, fetchPublishedMd5, type HttpOptions, md5File } from './download.js';
+import { type ByteProgress, downloadFile, fetchPublishedMd5, hashFile, type HttpOptions } from './download.js';
 import { isFile } from './layout.js';
 
 export interface Checksum {
@@ -40,10 +40,11 @@ export async function acquireZip(url: string, zip: string, options: AcquireOptio
     throw new CodedError('unavailable', `${url}.md5 ${detail}`);
   }
   if (have) {
-    const md5 = await md5File(zip, options.onChecksum);
+    const md5 = await hashFile(zip, 'md5', options.onChecksum);
     const verified = expected !== null;
     if (!verified || md5 === expected) return { checksum: { md5, verified }, downloaded: false };
   }
-  const { md5 } = await downloadFile(url, zip, { ...options, expectedMd5: expected, onProgress: options.onDownload });
+  const download = { ...options, algorithm: 'md5', expectedDigest: expected, onProgress: options.onDownload } as const;
+  const { digest: md5 } = await downloadFile(url, zip, download);
   return { checksum: { md5, verified: expected !== null }, downloaded: true };
 }

@@ -16,17 +16,21 @@ export interface HttpOptions {
   offlineHint: string;
 }
 
+export type HashAlgorithm = 'md5' | 'sha256';
+
 export interface DownloadOptions extends HttpOptions {
-  /** When set, a download with another md5 is discarded. */
-  expectedMd5: string | null;
+  /** The hash computed while the bytes stream in (GroupLens publishes md5s, the TMDB snapshot sha256s). */
+  algorithm: HashAlgorithm;
+  /** When set, a download with another digest is discarded. */
+  expectedDigest: string | null;
   onProgress?: ByteProgress;
 }
 
 /**
  * Streams `url` to `<dest>.part` and renames it to `dest` only once complete and verified, so an
- * interrupted or corrupt download never looks like a finished one. Returns the md5 of the bytes.
+ * interrupted or corrupt download never looks like a finished one. Returns the digest of the bytes.
  */
-export async function downloadFile(url: string, dest: string, options: DownloadOptions): Promise<{ md5: string }> {
+export async function downloadFile(url: string, dest: string, options: DownloadOptions): Promise<{ digest: string }> {
   const part = `${dest}.part`;
   await mkdir(dirname(dest), { recursive: true });
   const idle = idleAbort(options.idleTimeoutMs);
@@ -34,7 +38,7 @@ export async function downloadFile(url: string, dest: string, options: DownloadO
     const response = await request(url, options, idle);
     if (!response.ok || !response.body) throw httpError(url, response.status, options.offlineHint);
     const total = Number(response.headers.get('content-length')) || null;
-    const hash = createHash('md5');
+    const hash = createHash(options.algorithm);
     let done = 0;
     const tap = async function* (chunks: AsyncIterable<Uint8Array>) {
       for await (const chunk of chunks) {
@@ -46,10 +50,10 @@ export async function downloadFile(url: string, dest: string, options: DownloadO
       }
     };
     await pipeline(response.body, tap, createWriteStream(part));
-    const md5 = hash.digest('hex');
-    checkMd5(url, md5, options.expectedMd5);
+    const digest = hash.digest('hex');
+    checkDigest(url, options.algorithm, digest, options.expectedDigest);
     await rename(part, dest);
-    return { md5 };
+    return { digest };
   } catch (err) {
     await rm(part, { force: true });
     throw unreachable(url, err, idle.fired(), options);
@@ -58,9 +62,9 @@ export async function downloadFile(url: string, dest: string, options: DownloadO
   }
 }
 
-function checkMd5(url: string, actual: string, expected: string | null): void {
+function checkDigest(url: string, algorithm: HashAlgorithm, actual: string, expected: string | null): void {
   if (expected !== null && actual !== expected) {
-    const detail = `md5 mismatch (expected ${expected}, got ${actual}); the download was discarded, try again`;
+    const detail = `${algorithm} mismatch (expected ${expected}, got ${actual}); the download was discarded, try again`;
     throw new CodedError('unprocessable', `${url}: ${detail}`);
   }
 }
@@ -85,8 +89,8 @@ export async function fetchPublishedMd5(url: string, options: HttpOptions): Prom
   }
 }
 
-export async function md5File(path: string, onProgress?: ByteProgress): Promise<string> {
-  const hash = createHash('md5');
+export async function hashFile(path: string, algorithm: HashAlgorithm, onProgress?: ByteProgress): Promise<string> {
+  const hash = createHash(algorithm);
   let done = 0;
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     hash.update(chunk as Buffer);
