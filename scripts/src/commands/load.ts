@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { loadTmdbSnapshot } from '@movierec/functions/adapters/tmdb-snapshot/index';
 import { positiveInteger } from '../cli/arguments.js';
-import { config, printResult, withDatabase } from '../cli/context.js';
+import { printResult, withDatabase } from '../cli/context.js';
 import { createProgress, phasedProgress } from '../cli/progress.js';
 import { loadMovies } from '../load/load-movies.js';
 import { loadRatings, mostActiveUsers } from '../load/load-ratings.js';
 import { snapshotCatalog } from '../load/metadata-catalog.js';
 import { acquireDataset, withDatasetOptions, type DatasetFlags } from './dataset-options.js';
+import { acquireSnapshot } from './snapshot-options.js';
 
 async function withRatingsProgress<T>(run: (onProgress: (done: number, total: number) => void) => Promise<T>): Promise<T> {
   const progress = createProgress('ratings');
@@ -26,13 +27,13 @@ interface LoadMoviesFlags extends DatasetFlags {
 export function registerLoadCommands(program: Command): void {
   withDatasetOptions(program.command('load-movies'))
     .description('Load movies, links and snapshot metadata (plus TMDB-only movies). Idempotent, one transaction.')
-    .option('--tmdb-snapshot <folder>', 'TMDB metadata snapshot folder (default: TMDB_SNAPSHOT)')
+    .option('--tmdb-snapshot <folder>', 'TMDB metadata snapshot folder (default: TMDB_SNAPSHOT, else downloaded to $DATA_DIR/tmdb-snapshot)')
     .option('--no-metadata', 'MovieLens titles and genres only')
     .option('--no-tmdb-only', 'skip snapshot movies MovieLens lacks')
     .action(async (flags: LoadMoviesFlags) => {
       const { dataset } = await acquireDataset(flags);
-      const snapshotDir = flags.tmdbSnapshot ?? config().tmdb.snapshotDir;
-      const snapshot = flags.metadata && snapshotDir ? await loadTmdbSnapshot(snapshotDir) : null;
+      const snapshotDir = flags.metadata ? (await acquireSnapshot(flags.tmdbSnapshot)).dir : null;
+      const snapshot = snapshotDir ? await loadTmdbSnapshot(snapshotDir) : null;
       const progress = phasedProgress();
       const report = await withDatabase((db) =>
         loadMovies({ db, dataset, metadata: snapshot && snapshotCatalog(snapshot), includeTmdbOnly: flags.tmdbOnly, onProgress: progress.update }),

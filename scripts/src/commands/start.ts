@@ -9,6 +9,7 @@ import { config, printResult, withDatabase } from '../cli/context.js';
 import { createProgress } from '../cli/progress.js';
 import { prepareDatabase } from '../load/prepare.js';
 import { acquireDataset } from './dataset-options.js';
+import { acquireSnapshot } from './snapshot-options.js';
 import { trainModel } from './model.js';
 import { type ServerFlags, serveWith, withServerOptions } from './serve.js';
 
@@ -25,7 +26,8 @@ async function ensureModel(): Promise<void> {
 /** Data, model, index and Trending, each step skipped when already done. */
 async function prepareEverything() {
   const { dataset } = await acquireDataset({ countCheck: true });
-  const prepared = await withDatabase((db) => prepareDatabase(db, dataset, config().tmdb.snapshotDir));
+  const snapshot = await acquireSnapshot();
+  const prepared = await withDatabase((db) => prepareDatabase(db, dataset, snapshot.dir));
   await ensureModel();
   return withDatabase(async (db) => {
     const progress = createProgress('embeddings');
