@@ -51,12 +51,13 @@ describe('Qdrant adapter when Qdrant is down', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as { port: number };
     await new Promise((resolve) => closed.close(resolve));
-    const qdrant = createQdrantIndex({ url: `http://127.0.0.1:${port}`, collection: 'movies', timeoutMs: 1_000 });
+    // A refused connection fails at once, far sooner than this timeout (the bound below is generous).
+    const qdrant = createQdrantIndex({ url: `http://127.0.0.1:${port}`, collection: 'movies', timeoutMs: 30_000 });
     for (const work of [() => qdrant.search({ vector, limit: 5 }), () => qdrant.count(), () => qdrant.vectors([1]), () => qdrant.prepare(8)]) {
       const { error, ms } = await failure(work());
       expect(error.code).toBe('unavailable');
       expect(error.message).toMatch(/^qdrant: \w+ failed: .*ECONNREFUSED/);
-      expect(ms).toBeLessThan(1_000);
+      expect(ms).toBeLessThan(10_000);
     }
   });
 
@@ -81,7 +82,7 @@ describe('Qdrant adapter when Qdrant is down', () => {
         expect(error.code).toBe('unavailable');
         expect(error.message).toContain('timed out');
         expect(ms).toBeGreaterThanOrEqual(290);
-        expect(ms).toBeLessThan(1_000);
+        expect(ms).toBeLessThan(10_000); // generous: the hanging server would otherwise hold it for good
       }
     });
   });

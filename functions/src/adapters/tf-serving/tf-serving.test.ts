@@ -119,7 +119,8 @@ describe('TF Serving client failures', () => {
     const client = createTfServingEncoder({ url, model: 'user_tower', timeoutMs: 50 });
     await expect(client.encode([[]])).rejects.toMatchObject({ code: 'unavailable', message: expect.stringMatching(/: no answer within 50 ms$/) });
     await expect(tfServingModelStatus(url, 'user_tower', 50)).rejects.toMatchObject({ message: expect.stringMatching(/no answer within 50 ms$/) });
-    expect(performance.now() - started).toBeLessThan(2_000);
+    // Generous: a loaded CI machine may be slow, but without the timeout this would hang for good.
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('reports a server that cannot be reached', async () => {
