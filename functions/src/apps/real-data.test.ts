@@ -106,7 +106,21 @@ describe.skipIf(!prepared)(`ml-latest-small with the trained model${prepared ? '
     // alike, are among its ten nearest neighbours for any model that learnt anything.
     const similar = await get('/api/recommendations/similar/?tmdb_id=120&limit=10');
     expect(similar.items.filter((m: Json) => m.title.startsWith('The Lord of the Rings')).length).toBe(2);
-    const search = await get('/api/movies/search/?q=godfater&limit=3');
-    expect(search.items[0].title).toBe('The Godfather');
+  });
+
+  it('search forgives typos, accents and case, knows alternate titles, and ranks the exact title first', async () => {
+    const cases: [query: string, first: RegExp][] = [
+      ['godfater', /^The Godfather$/],
+      ['amelie', /^Am[eé]lie/],
+      ['AMÉLIE', /^Am[eé]lie/],
+      ['fabuleux destin', /^Am[eé]lie/],
+      ['leon', /^L[eé]on: The Professional/],
+      ['the professional', /^L[eé]on: The Professional/],
+      ['toy story', /^Toy Story$/],
+    ];
+    for (const [query, first] of cases) {
+      const search = await get(`/api/movies/search/?q=${encodeURIComponent(query)}&limit=3`);
+      expect(search.items[0]?.title, query).toMatch(first);
+    }
   });
 });
