@@ -6,8 +6,12 @@ weights file the TypeScript encoder reads depend on them, so a different version
 
 import os
 
+from .determinism import set_environment
+
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+# Before any module of the package imports TensorFlow.
+set_environment()
 
 SUPPORTED_TENSORFLOW = "2.21."
 SUPPORTED_KERAS = "3.15."

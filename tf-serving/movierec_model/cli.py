@@ -1,10 +1,11 @@
 """Command line of the model package, driven by `npm run cli -- train | evaluate`.
 
-    python -m movierec_model.cli train --snapshot DIR --out RUN_DIR --cache DIR [--epochs N] [--seed N]
+    python -m movierec_model.cli train --snapshot DIR --out RUN_DIR --cache DIR [--epochs N] [--seed N] [--threads N]
     python -m movierec_model.cli evaluate --snapshot DIR --out RUN_DIR --cache DIR [--protocol temporal|random]
-        [--preset recbole|msr] [--test-ratio R] [--valid-ratio R] [--min-rating R] [--epochs N] [--seed N]
+        [--preset recbole|msr] [--test-ratio R] [--valid-ratio R] [--min-rating R] [--epochs N] [--seed N] [--threads N]
 
-Progress goes to stderr; the run folder receives the results.
+Progress goes to stderr; the run folder receives the results. The same seed, snapshot and --threads
+on the same machine give byte-identical exports (determinism.py).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import TypeVar
 
 from . import check_versions
 from .data import load_snapshot
+from .determinism import DEFAULT_THREADS, configure
 from .text import encode_catalog
 from .train import TwoTowerConfig
 
@@ -47,12 +49,19 @@ def peak_rss_mb() -> int:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
+def positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
 def model_config(args: argparse.Namespace) -> TwoTowerConfig:
     overrides = {"epochs": args.epochs, "seed": args.seed}
     return dataclasses.replace(TwoTowerConfig(), **{k: v for k, v in overrides.items() if v is not None})
 
 
-def train(args: argparse.Namespace) -> dict:
+def train(args: argparse.Namespace, determinism: dict) -> dict:
     """Encode, train on every rating, export for serving."""
     from .export import export_run
     from .train import train_two_tower
@@ -69,6 +78,7 @@ def train(args: argparse.Namespace) -> dict:
         "version": version,
         "counts": {"movies": len(snapshot.catalog), "ratings": len(snapshot.ratings), "users": snapshot.ratings.n_users},
         "config": dataclasses.asdict(config),
+        "determinism": determinism,
         "training": {"loss_history": trained.loss_history.epochs},
         "timings": timings,
         "peak_rss_mb": peak_rss_mb(),
@@ -122,6 +132,7 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument("--cache", required=True, help="cache folder (text embeddings)")
         command.add_argument("--epochs", type=int)
         command.add_argument("--seed", type=int)
+        command.add_argument("--threads", type=positive_int, default=DEFAULT_THREADS, help=f"intra-op threads (default {DEFAULT_THREADS}; the count changes the last bits)")
         if name == "evaluate":
             command.add_argument("--protocol", choices=("temporal", "random"), default="temporal")
             command.add_argument("--preset", choices=("recbole", "msr"))
@@ -133,9 +144,10 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    determinism = configure(args.threads)
     check_versions()
     Path(args.out).mkdir(parents=True, exist_ok=True)
-    result = train(args) if args.command == "train" else evaluate(args)
+    result = train(args, determinism) if args.command == "train" else evaluate(args)
     print(json.dumps({"command": args.command, "out": str(args.out), "timings": result["timings"]}))
     return 0
 
