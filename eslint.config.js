@@ -12,19 +12,4 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  {
-    // The core is plain logic over ports: it never reaches for an adapter, a framework or a cloud SDK.
-    files: ['functions/src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['**/adapters/**', '**/apps/**', '**/lambda/**'], message: 'core must not import adapters or apps' },
-            { group: ['hono', 'hono/*', '@aws-sdk/*', 'pg', 'kysely', '@electric-sql/*', '@neondatabase/*', '@qdrant/*'], message: 'core must not import frameworks or drivers' },
-          ],
-        },
-      ],
-    },
-  },
 );

@@ -3,6 +3,8 @@
  * variable is unset and switches to the real service when it is set.
  */
 import { z } from 'zod';
+import { LOG_LEVELS } from '../adapters/logging/logger.js';
+import type { DatabaseConfig, DatabaseDriver } from '../adapters/postgres/database.js';
 import { DEFAULT_RECOMMENDABLE_RULE, type RecommendableRule } from '../core/catalog/recommendable.js';
 
 /** MovieLens releases the data pipeline can fetch and read. */
@@ -49,7 +51,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8000),
   DEMO_WRITES: z.stringbool().default(false),
   WEB_DIST: optionalString,
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   PYTHON: optionalString.default('python3'),
   // Empty is meaningful here (pip's own sources), so it is not folded into "unset".
   TORCH_INDEX_URL: z.string().trim().default('https://download.pytorch.org/whl/cpu'),
@@ -57,15 +59,7 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-export type DatabaseDriver = 'pglite' | 'postgres' | 'neon';
-
-export interface DatabaseConfig {
-  driver: DatabaseDriver;
-  url: string | undefined;
-  pgliteDir: string;
-  /** Host:port of a WebSocket-to-TCP proxy for the Neon driver outside Neon (local development). */
-  neonWsProxy: string | undefined;
-}
+export type { DatabaseConfig, DatabaseDriver };
 
 export interface AppConfig {
   dataDir: string;

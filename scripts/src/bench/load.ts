@@ -5,9 +5,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DatabaseDriver } from '@movierec/functions/config/env';
-import { tableCounts } from '@movierec/functions/adapters/postgres/repositories/stats.repository';
-import { createTestDatabase } from '@movierec/functions/adapters/postgres/testing/test-databases';
+import type { DatabaseDriver } from '@movierec/functions/config';
+import { tableCounts } from '@movierec/functions/database';
+import { createScratchDatabase } from '@movierec/functions/database';
 import type { MovieLensDataset } from '../movielens/types.js';
 import { loadMovies } from '../load/load-movies.js';
 import { loadRatings } from '../load/load-ratings.js';
@@ -20,10 +20,10 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [result, (performance.now() - started) / 1000];
 }
 
-async function oneRun(driver: DatabaseDriver, dataset: MovieLensDataset, metadata: MetadataCatalog | null) {
+async function oneRun(driver: DatabaseDriver, serverUrl: string, dataset: MovieLensDataset, metadata: MetadataCatalog | null) {
   // PGlite on disk, as `npm start` uses it; the servers get a throwaway database.
   const pgliteDir = driver === 'pglite' ? await mkdtemp(join(tmpdir(), 'movierec-bench-')) : undefined;
-  const t = await createTestDatabase(driver, pgliteDir);
+  const t = await createScratchDatabase(driver, { serverUrl, pgliteDir });
   try {
     const [movies, moviesSeconds] = await timed(() => loadMovies({ db: t.db, dataset, metadata }));
     const [ratings, ratingsSeconds] = await timed(() => loadRatings({ db: t.db, dataset }));
@@ -40,14 +40,21 @@ async function oneRun(driver: DatabaseDriver, dataset: MovieLensDataset, metadat
   }
 }
 
-export async function benchLoad(drivers: DatabaseDriver[], runs: number, dataset: MovieLensDataset, metadata: MetadataCatalog | null, log: (m: string) => void) {
+export interface BenchLoadOptions {
+  drivers: DatabaseDriver[];
+  runs: number;
+  /** The PostgreSQL server the postgres and neon runs create their throwaway databases on. */
+  serverUrl: string;
+}
+
+export async function benchLoad({ drivers, runs, serverUrl }: BenchLoadOptions, dataset: MovieLensDataset, metadata: MetadataCatalog | null, log: (m: string) => void) {
   const results: Record<string, unknown> = {};
   for (const driver of drivers) {
     const sampler = rssSampler();
     const samples = [];
     for (let run = 1; run <= runs; run++) {
       log(`${driver}: run ${run}/${runs}…`);
-      samples.push(await oneRun(driver, dataset, metadata));
+      samples.push(await oneRun(driver, serverUrl, dataset, metadata));
     }
     const last = samples.at(-1);
     results[driver] = {

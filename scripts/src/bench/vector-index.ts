@@ -9,10 +9,10 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CANONICAL_GENRES } from '@movierec/functions/core/catalog/genres';
-import type { MoviePoint, VectorIndex, VectorQuery } from '@movierec/functions/core/recommendations/vector-index.port';
-import { readMovieEmbeddings, readMovieEmbeddingsHeader } from '@movierec/functions/adapters/embeddings-file/movie-embeddings';
-import { createEmbeddedIndexWriter, loadEmbeddedIndex } from '@movierec/functions/adapters/embedded-index/index';
+import { CANONICAL_GENRES } from '@movierec/functions/core';
+import type { MoviePoint, VectorIndex, VectorQuery } from '@movierec/functions/core';
+import { readMovieEmbeddings, readMovieEmbeddingsHeader } from '@movierec/functions/data-sources';
+import { createEmbeddedIndexWriter, loadEmbeddedIndex } from '@movierec/functions/data-sources';
 import { mulberry32 } from '../movielens/synthetic.js';
 import { median, round2, rssSampler, toMb } from './results.js';
 

@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, type AppConfig } from '@movierec/functions/config/env';
-import { openDatabase, type Db } from '@movierec/functions/adapters/postgres/database';
+import { loadConfig, type AppConfig } from '@movierec/functions/config';
+import { openDatabase, type Db } from '@movierec/functions/database';
 
 /** The repository root: relative paths in config (DATA_DIR, PGLITE_DIR, MODEL_DIR, INDEX_DIR, WEB_DIST) are taken from here. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));

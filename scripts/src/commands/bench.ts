@@ -1,8 +1,7 @@
 import { Option, type Command } from 'commander';
-import { loadTmdbSnapshot } from '@movierec/functions/adapters/tmdb-snapshot/index';
-import { CodedError } from '@movierec/functions/core/errors';
-import { testDrivers } from '@movierec/functions/adapters/postgres/testing/test-databases';
-import type { DatabaseDriver } from '@movierec/functions/config/env';
+import { loadTmdbSnapshot } from '@movierec/functions/data-sources';
+import { CodedError } from '@movierec/functions/core';
+import { type DatabaseDriver, serverReachable } from '@movierec/functions/database';
 import { benchApi } from '../bench/api.js';
 import { benchLoad } from '../bench/load.js';
 import { benchParse } from '../bench/parse.js';
@@ -14,6 +13,8 @@ import { snapshotCatalog } from '../load/metadata-catalog.js';
 import { acquireDataset, withDatasetOptions, type DatasetFlags } from './dataset-options.js';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
+
+const LOCAL_SERVER = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 export function registerBenchCommands(program: Command): void {
   const bench = program.command('bench').description('Benchmarks: print figures and append them to $DATA_DIR/bench/results.jsonl.');
@@ -36,11 +37,13 @@ export function registerBenchCommands(program: Command): void {
     .option('--runs <n>', 'runs per driver (medians are reported)', positiveInteger, 3)
     .addOption(new Option('--driver <driver...>', 'drivers (default: every one available)').choices(['pglite', 'postgres', 'neon']))
     .option('--tmdb-snapshot <folder>', 'TMDB metadata snapshot folder (default: TMDB_SNAPSHOT)')
-    .action(async (flags: DatasetFlags & { runs: number; driver?: DatabaseDriver[]; tmdbSnapshot?: string }) => {
+    .option('--server <url>', 'PostgreSQL server on which the postgres and neon runs create throwaway databases', LOCAL_SERVER)
+    .action(async (flags: DatasetFlags & { runs: number; driver?: DatabaseDriver[]; tmdbSnapshot?: string; server: string }) => {
       const { dataset } = await acquireDataset(flags);
       const snapshotDir = flags.tmdbSnapshot ?? config().tmdb.snapshotDir;
       const metadata = snapshotDir ? snapshotCatalog(await loadTmdbSnapshot(snapshotDir)) : null;
-      const figures = await benchLoad(flags.driver ?? testDrivers, flags.runs, dataset, metadata, log);
+      const drivers = flags.driver ?? ((await serverReachable(flags.server)) ? ['pglite', 'postgres', 'neon'] : ['pglite']);
+      const figures = await benchLoad({ drivers, runs: flags.runs, serverUrl: flags.server }, dataset, metadata, log);
       printResult(await recordBenchResult(config().dataDir, 'load', figures));
     });
 

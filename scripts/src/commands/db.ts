@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { openDatabase, describeDatabase } from '@movierec/functions/adapters/postgres/database';
-import { migrateToLatest } from '@movierec/functions/adapters/postgres/migrate';
+import { openDatabase, describeDatabase } from '@movierec/functions/database';
+import { migrateToLatest } from '@movierec/functions/database';
 import { config, printResult } from '../cli/context.js';
 
 export function registerDbCommands(program: Command): void {

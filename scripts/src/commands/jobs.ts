@@ -1,9 +1,9 @@
 /** The scheduled jobs, run by hand: `trending-refresh` and `load-embeddings` (the ingest job). */
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { DEFAULT_TRENDING_OPTIONS, type TrendingOptions } from '@movierec/functions/core/trending/trending-options';
-import { DEFAULT_BATCH_SIZE } from '@movierec/functions/core/ingestion/load-embeddings';
-import { INGEST_TARGETS, ingestModelEmbeddings, type IngestTargetKind, runTrendingJob } from '@movierec/functions/composition/jobs';
+import { DEFAULT_TRENDING_OPTIONS, type TrendingOptions } from '@movierec/functions/core';
+import { DEFAULT_BATCH_SIZE } from '@movierec/functions/core';
+import { INGEST_TARGETS, ingestModelEmbeddings, type IngestTargetKind, runTrendingJob } from '@movierec/functions/jobs';
 import { nonNegativeNumber, positiveInteger } from '../cli/arguments.js';
 import { config, printResult, withDatabase } from '../cli/context.js';
 import { createProgress } from '../cli/progress.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadTmdbSnapshot } from '@movierec/functions/adapters/tmdb-snapshot/index';
+import { loadTmdbSnapshot } from '@movierec/functions/data-sources';
 import { positiveInteger } from '../cli/arguments.js';
 import { printResult, withDatabase } from '../cli/context.js';
 import { createProgress, phasedProgress } from '../cli/progress.js';

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { describeDatabase } from '@movierec/functions/adapters/postgres/database';
-import { tableCounts } from '@movierec/functions/adapters/postgres/repositories/stats.repository';
-import { trendingStore } from '@movierec/functions/adapters/postgres/repositories/trending.repository';
-import { ingestModelEmbeddings, runTrendingJob } from '@movierec/functions/composition/jobs';
+import { describeDatabase } from '@movierec/functions/database';
+import { tableCounts } from '@movierec/functions/database';
+import { trendingStore } from '@movierec/functions/database';
+import { ingestModelEmbeddings, runTrendingJob } from '@movierec/functions/jobs';
 import { config, printResult, withDatabase } from '../cli/context.js';
 import { createProgress } from '../cli/progress.js';
 import { prepareDatabase } from '../load/prepare.js';

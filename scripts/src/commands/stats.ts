@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { describeDatabase } from '@movierec/functions/adapters/postgres/database';
-import { datasetLoads, metadataCoverage, tableCounts } from '@movierec/functions/adapters/postgres/repositories/stats.repository';
+import { describeDatabase } from '@movierec/functions/database';
+import { datasetLoads, metadataCoverage, tableCounts } from '@movierec/functions/database';
 import { config, printResult, withDatabase } from '../cli/context.js';
 
 export function registerStatsCommand(program: Command): void {

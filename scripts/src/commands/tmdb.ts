@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { CodedError } from '@movierec/functions/core/errors';
-import { createTmdbClient, dailyMovieIds, type TmdbClient } from '@movierec/functions/adapters/tmdb/index';
+import { CodedError } from '@movierec/functions/core';
+import { createTmdbClient, dailyMovieIds, type TmdbClient } from '@movierec/functions/data-sources';
 import { isoDate, nonNegativeNumber, positiveInteger } from '../cli/arguments.js';
 import { config, printResult, withDatabase } from '../cli/context.js';
 import { createProgress } from '../cli/progress.js';

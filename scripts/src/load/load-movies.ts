@@ -2,11 +2,11 @@
  * `load-movies`: the MovieLens catalog with its links and TMDB metadata, plus the movies only the
  * metadata source knows (TMDB-only). One transaction: a bad file writes nothing.
  */
-import { catalogMovieFromMetadata, catalogMovieFromMovieLens, resolveDuplicateTmdbLinks } from '@movierec/functions/core/catalog/catalog-movie';
-import type { Db } from '@movierec/functions/adapters/postgres/database';
-import { upsertMovieLensMovies, upsertTmdbOnlyMovies } from '@movierec/functions/adapters/postgres/repositories/movies.repository';
-import { assertSingleRelease, recordDatasetLoad } from '@movierec/functions/adapters/postgres/repositories/stats.repository';
-import { addCounts, NO_WRITES, type WriteCounts } from '@movierec/functions/adapters/postgres/repositories/write-counts';
+import { catalogMovieFromMetadata, catalogMovieFromMovieLens, resolveDuplicateTmdbLinks } from '@movierec/functions/core';
+import type { Db } from '@movierec/functions/database';
+import { upsertMovieLensMovies, upsertTmdbOnlyMovies } from '@movierec/functions/database';
+import { assertSingleRelease, recordDatasetLoad } from '@movierec/functions/database';
+import { addCounts, NO_WRITES, type WriteCounts } from '@movierec/functions/database';
 import type { MovieLensDataset, MovieLensMovie } from '../movielens/types.js';
 import { inBatches } from './batches.js';
 import { withFilledLink, type MetadataCatalog } from './metadata-catalog.js';

@@ -2,14 +2,14 @@
  * `load-ratings` and `sync-users`: ratings streamed from the data set in bounded batches, creating
  * their MovieLens users. One transaction: a bad line anywhere writes nothing.
  */
-import type { Db } from '@movierec/functions/adapters/postgres/database';
-import { movieIdsByMovieLensId } from '@movierec/functions/adapters/postgres/repositories/movies.repository';
-import { upsertRatings, type RatingWrite } from '@movierec/functions/adapters/postgres/repositories/ratings.repository';
-import { refreshMovieRatingStats } from '@movierec/functions/adapters/postgres/repositories/catalog.store';
-import { assertSingleRelease, recordDatasetLoad } from '@movierec/functions/adapters/postgres/repositories/stats.repository';
-import { ensureMovieLensUsers, userIdsByMovieLensId } from '@movierec/functions/adapters/postgres/repositories/users.repository';
-import { addCounts, NO_WRITES, type WriteCounts } from '@movierec/functions/adapters/postgres/repositories/write-counts';
-import { CodedError, DataFileError } from '@movierec/functions/core/errors';
+import type { Db } from '@movierec/functions/database';
+import { movieIdsByMovieLensId } from '@movierec/functions/database';
+import { upsertRatings, type RatingWrite } from '@movierec/functions/database';
+import { refreshMovieRatingStats } from '@movierec/functions/database';
+import { assertSingleRelease, recordDatasetLoad } from '@movierec/functions/database';
+import { ensureMovieLensUsers, userIdsByMovieLensId } from '@movierec/functions/database';
+import { addCounts, NO_WRITES, type WriteCounts } from '@movierec/functions/database';
+import { CodedError, DataFileError } from '@movierec/functions/core';
 import type { MovieLensDataset, MovieLensRating } from '../movielens/types.js';
 import { inBatches } from './batches.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { testDrivers } from '@movierec/functions/adapters/postgres/testing/test-databases';
-import { useTestDatabase } from '@movierec/functions/adapters/postgres/testing/use-test-database';
-import { tableCounts } from '@movierec/functions/adapters/postgres/repositories/stats.repository';
+import { testDrivers } from '@movierec/functions/testing';
+import { useTestDatabase } from '@movierec/functions/testing';
+import { tableCounts } from '@movierec/functions/database';
 import { loadMovies } from './load-movies.js';
 import { loadRatings, mostActiveUsers } from './load-ratings.js';
 import { memoryDataset, memoryMetadata, metadata } from './testing.js';

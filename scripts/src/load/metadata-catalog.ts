@@ -1,5 +1,5 @@
-import type { MovieMetadata } from '@movierec/functions/core/catalog/movie-metadata';
-import type { TmdbSnapshot } from '@movierec/functions/adapters/tmdb-snapshot/index';
+import type { MovieMetadata } from '@movierec/functions/core';
+import type { TmdbSnapshot } from '@movierec/functions/data-sources';
 import type { MovieLensFormat, MovieLensMovie } from '../movielens/types.js';
 
 /** What loading needs from offline metadata: lookups by TMDB id and ways to find missing links. */

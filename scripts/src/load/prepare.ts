@@ -1,7 +1,7 @@
 /** Loads what is not loaded yet for a release; a prepared database is left as it is. */
-import type { Db } from '@movierec/functions/adapters/postgres/database';
-import { datasetLoads } from '@movierec/functions/adapters/postgres/repositories/stats.repository';
-import { loadTmdbSnapshot } from '@movierec/functions/adapters/tmdb-snapshot/index';
+import type { Db } from '@movierec/functions/database';
+import { datasetLoads } from '@movierec/functions/database';
+import { loadTmdbSnapshot } from '@movierec/functions/data-sources';
 import { createProgress, phasedProgress } from '../cli/progress.js';
 import type { MovieLensDataset } from '../movielens/types.js';
 import { loadMovies } from './load-movies.js';

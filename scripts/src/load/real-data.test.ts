@@ -1,11 +1,11 @@
 /** Acceptance on the real data: ml-latest-small with the TMDB snapshot, on every driver. */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDrivers } from '@movierec/functions/adapters/postgres/testing/test-databases';
-import { useTestDatabase } from '@movierec/functions/adapters/postgres/testing/use-test-database';
-import { metadataCoverage, tableCounts } from '@movierec/functions/adapters/postgres/repositories/stats.repository';
-import { loadTmdbSnapshot } from '@movierec/functions/adapters/tmdb-snapshot/index';
-import { REAL_MOVIELENS, REAL_TMDB_SNAPSHOT, realDataPresent } from '@movierec/functions/testing/real-data';
+import { testDrivers } from '@movierec/functions/testing';
+import { useTestDatabase } from '@movierec/functions/testing';
+import { metadataCoverage, tableCounts } from '@movierec/functions/database';
+import { loadTmdbSnapshot } from '@movierec/functions/data-sources';
+import { REAL_MOVIELENS, REAL_TMDB_SNAPSHOT, realDataPresent } from '@movierec/functions/testing';
 import { fetchMovieLens } from '../movielens/fetch.js';
 import { removeTempDirs, tempDir } from '../movielens/fixtures.test-helper.js';
 import type { MovieLensDataset } from '../movielens/types.js';

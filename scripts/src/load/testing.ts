@@ -1,6 +1,6 @@
 /** In-memory stand-ins for a MovieLens release and a metadata source, for loader tests. */
-import type { MovieMetadata } from '@movierec/functions/core/catalog/movie-metadata';
-import { DataFileError } from '@movierec/functions/core/errors';
+import type { MovieMetadata } from '@movierec/functions/core';
+import { DataFileError } from '@movierec/functions/core';
 import type { MovieLensDataset, MovieLensMovie, MovieLensRating } from '../movielens/types.js';
 import type { MetadataCatalog } from './metadata-catalog.js';
 

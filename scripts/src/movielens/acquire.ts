@@ -1,4 +1,4 @@
-import { CodedError } from '@movierec/functions/core/errors';
+import { CodedError } from '@movierec/functions/core';
 import { type ByteProgress, downloadFile, fetchPublishedMd5, hashFile, type HttpOptions } from './download.js';
 import { isFile } from './layout.js';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DataFileError } from '@movierec/functions/core/errors';
+import { DataFileError } from '@movierec/functions/core';
 import { openMovieLensDataset } from './dataset.js';
 import { csvFiles, datFiles, files100k, type FixtureFiles, latin1, removeTempDirs, tempDir, writeFiles } from './fixtures.test-helper.js';
 import type { MovieLensVariant } from './types.js';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { CodedError } from '@movierec/functions/core/errors';
+import { CodedError } from '@movierec/functions/core';
 import { type DatasetLayout, detectLayout, EXPECTED_FILES } from './layout.js';
 import { readMovies } from './movies.js';
 import { readRatings } from './ratings.js';

@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { CodedError } from '@movierec/functions/core/errors';
+import { CodedError } from '@movierec/functions/core';
 import { quote } from './fields.js';
 
 export type ByteProgress = (done: number, total: number | null) => void;

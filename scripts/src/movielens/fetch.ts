@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { CodedError } from '@movierec/functions/core/errors';
+import { CodedError } from '@movierec/functions/core';
 import { type Acquired, acquireZip, type Checksum } from './acquire.js';
 import { datasetOf, requireLayout } from './dataset.js';
 import { detectLayout, EXPECTED_FILES, isDirectory } from './layout.js';

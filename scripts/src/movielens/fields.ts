@@ -1,4 +1,4 @@
-import { DataFileError } from '@movierec/functions/core/errors';
+import { DataFileError } from '@movierec/functions/core';
 
 /** Shortens a bad line or value for an error message; a truncated file can end in a huge line. */
 export function quote(text: string): string {

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CodedError } from '@movierec/functions/core/errors';
+import { CodedError } from '@movierec/functions/core';
 import type { MovieLensDataset, MovieLensFormat } from './types.js';
 
 export interface DatasetLayout {

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import { DataFileError } from '@movierec/functions/core/errors';
+import { DataFileError } from '@movierec/functions/core';
 import { checkColumns, checkHeader, checkUnique, missingHeader, parseId, quote } from './fields.js';
 import { parseGenreList, parseTitle } from './titles.js';
 import type { MovieLensMovie } from './types.js';

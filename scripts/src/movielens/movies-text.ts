@@ -1,5 +1,5 @@
-import { DataFileError } from '@movierec/functions/core/errors';
-import { canonicalGenres } from '@movierec/functions/core/catalog/genres';
+import { DataFileError } from '@movierec/functions/core';
+import { canonicalGenres } from '@movierec/functions/core';
 import { checkColumns, checkUnique, parseId, quote } from './fields.js';
 import { readLines } from './lines.js';
 import { parseGenreList, parseTitle } from './titles.js';

@@ -1,4 +1,4 @@
-import { DataFileError } from '@movierec/functions/core/errors';
+import { DataFileError } from '@movierec/functions/core';
 import { checkHeader, columnCountError, missingHeader, quote } from './fields.js';
 import { stripBom, textBlocks } from './lines.js';
 import type { MovieLensFormat, MovieLensRating } from './types.js';

@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from 'vitest';
-import { REAL_MOVIELENS as source, realDataPresent } from '@movierec/functions/testing/real-data';
+import { REAL_MOVIELENS as source, realDataPresent } from '@movierec/functions/testing';
 import { fetchMovieLens } from './fetch.js';
 import { removeTempDirs, tempDir } from './fixtures.test-helper.js';
 

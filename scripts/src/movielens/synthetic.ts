@@ -3,7 +3,7 @@ import { mkdir, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { mulberry32 } from '@movierec/functions/core/seeded-random';
+import { mulberry32 } from '@movierec/functions/core';
 
 export { mulberry32 };
 

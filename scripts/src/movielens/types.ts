@@ -1,5 +1,5 @@
-import type { MovieLensEntry } from '@movierec/functions/core/catalog/catalog-movie';
-import { MOVIELENS_VARIANTS } from '@movierec/functions/config/env';
+import type { MovieLensEntry } from '@movierec/functions/core';
+import { MOVIELENS_VARIANTS } from '@movierec/functions/config';
 
 export { MOVIELENS_VARIANTS };
 export type MovieLensVariant = (typeof MOVIELENS_VARIANTS)[number];

@@ -1,4 +1,4 @@
-import { CodedError } from '@movierec/functions/core/errors';
+import { CodedError } from '@movierec/functions/core';
 import type { DatasetLayout } from './layout.js';
 import { readCsvLinks } from './movies-csv.js';
 import { readUnlinkedMovies } from './movies.js';

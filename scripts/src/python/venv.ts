@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CodedError } from '@movierec/functions/core/errors';
+import { CodedError } from '@movierec/functions/core';
 import { config, REPO_ROOT } from '../cli/context.js';
 
 export const TF_SERVING_DIR = join(REPO_ROOT, 'tf-serving');

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeApiFixture } from '@movierec/functions/apps/testing/api-fixture';
+import { writeApiFixture } from '@movierec/functions/testing';
 import { REPO_ROOT } from '../cli/context.js';
 
 let dir: string;

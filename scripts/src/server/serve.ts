@@ -1,7 +1,7 @@
 /** Starts the local server over what is already prepared and stops it cleanly on SIGTERM/SIGINT. */
 import { join } from 'node:path';
-import { createRuntime } from '@movierec/functions/composition/runtime';
-import { startLocalServer, type LocalServer } from '@movierec/functions/server/local-server';
+import { createRuntime } from '@movierec/functions/jobs';
+import { startLocalServer, type LocalServer } from '@movierec/functions/server';
 import { config, REPO_ROOT } from '../cli/context.js';
 
 export interface ServeOptions {

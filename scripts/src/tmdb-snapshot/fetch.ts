@@ -5,7 +5,7 @@
  */
 import { readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { CodedError } from '@movierec/functions/core/errors';
+import { CodedError } from '@movierec/functions/core';
 import { downloadFile, hashFile, type HttpOptions } from '../movielens/download.js';
 import { isFile } from '../movielens/layout.js';
 import { extractZip } from '../movielens/zip.js';

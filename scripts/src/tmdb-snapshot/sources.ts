@@ -3,7 +3,7 @@
  * commit, with the sha256 of the (unzipped) file. Same sources and values as
  * shared/datasets/README.md; the local paths follow that folder's layout.
  */
-import { SNAPSHOT_FILE_NAMES, type SnapshotFileKind } from '@movierec/functions/adapters/tmdb-snapshot/index';
+import { SNAPSHOT_FILE_NAMES, type SnapshotFileKind } from '@movierec/functions/data-sources';
 
 export interface SnapshotSource {
   kind: SnapshotFileKind;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, testDrivers, type TestDatabase } from '@movierec/functions/adapters/postgres/testing/test-databases';
-import { createTmdbClient, type TmdbClient } from '@movierec/functions/adapters/tmdb/index';
-import { MATRIX_RESPONSE, sendJson, startFakeTmdbServer, type FakeTmdbServer } from '@movierec/functions/adapters/tmdb/fake-tmdb-server';
-import { upsertMovieLensMovies } from '@movierec/functions/adapters/postgres/repositories/movies.repository';
-import { catalogMovieFromMovieLens } from '@movierec/functions/core/catalog/catalog-movie';
+import { createTestDatabase, testDrivers, type TestDatabase } from '@movierec/functions/testing';
+import { createTmdbClient, type TmdbClient } from '@movierec/functions/data-sources';
+import { MATRIX_RESPONSE, sendJson, startFakeTmdbServer, type FakeTmdbServer } from '@movierec/functions/testing';
+import { upsertMovieLensMovies } from '@movierec/functions/database';
+import { catalogMovieFromMovieLens } from '@movierec/functions/core';
 import { enrichFromTmdb, growFromTmdbExport } from './tmdb-sync.js';
 
 let server: FakeTmdbServer;

@@ -3,11 +3,11 @@
  * MovieLens lacks from TMDB's daily id export. Each chunk commits on its own, so an interrupted run
  * keeps its progress and a re-run picks up what is left.
  */
-import type { Db } from '@movierec/functions/adapters/postgres/database';
-import { applyApiMetadata, moviesNeedingApiMetadata, unknownTmdbIds, upsertTmdbOnlyMovies } from '@movierec/functions/adapters/postgres/repositories/movies.repository';
-import type { DailyExportMovie, TmdbClient } from '@movierec/functions/adapters/tmdb/index';
-import { catalogMovieFromMetadata } from '@movierec/functions/core/catalog/catalog-movie';
-import type { MovieMetadata } from '@movierec/functions/core/catalog/movie-metadata';
+import type { Db } from '@movierec/functions/database';
+import { applyApiMetadata, moviesNeedingApiMetadata, unknownTmdbIds, upsertTmdbOnlyMovies } from '@movierec/functions/database';
+import type { DailyExportMovie, TmdbClient } from '@movierec/functions/data-sources';
+import { catalogMovieFromMetadata } from '@movierec/functions/core';
+import type { MovieMetadata } from '@movierec/functions/core';
 import { inBatches } from '../load/batches.js';
 
 const CHUNK = 100;

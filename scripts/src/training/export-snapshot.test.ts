@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, testDrivers } from '@movierec/functions/adapters/postgres/testing/test-databases';
+import { createTestDatabase, testDrivers } from '@movierec/functions/testing';
 import { removeTempDirs, tempDir } from '../movielens/fixtures.test-helper.js';
 import { loadMovies } from '../load/load-movies.js';
 import { loadRatings } from '../load/load-ratings.js';

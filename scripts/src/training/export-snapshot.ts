@@ -7,10 +7,10 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import { join } from 'node:path';
-import type { Db } from '@movierec/functions/adapters/postgres/database';
-import { ratingsInUserTimeOrder } from '@movierec/functions/adapters/postgres/repositories/ratings.repository';
-import { tableCounts } from '@movierec/functions/adapters/postgres/repositories/stats.repository';
-import { CodedError } from '@movierec/functions/core/errors';
+import type { Db } from '@movierec/functions/database';
+import { ratingsInUserTimeOrder } from '@movierec/functions/database';
+import { tableCounts } from '@movierec/functions/database';
+import { CodedError } from '@movierec/functions/core';
 import { openNpyWriter, type NpyField } from './npy.js';
 
 export const SNAPSHOT_FORMAT = 1;

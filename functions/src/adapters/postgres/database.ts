@@ -3,11 +3,21 @@
  * Everything else (repositories, migrations) is written once against it.
  */
 import { Kysely, type Dialect } from 'kysely';
-import type { DatabaseConfig, DatabaseDriver } from '../../config/env.js';
-import type { Schema } from './schema.js';
+import type { Db, Schema } from './schema.js';
 import { migrateToLatest } from './migrate.js';
 
-export type Db = Kysely<Schema>;
+export type { Db } from './schema.js';
+
+export type DatabaseDriver = 'pglite' | 'postgres' | 'neon';
+
+/** Which database to open (config/env.ts builds it from DATABASE_URL, DATABASE_DRIVER, PGLITE_DIR, NEON_WS_PROXY). */
+export interface DatabaseConfig {
+  driver: DatabaseDriver;
+  url: string | undefined;
+  pgliteDir: string;
+  /** Host:port of a WebSocket-to-TCP proxy for the Neon driver outside Neon (local development). */
+  neonWsProxy: string | undefined;
+}
 
 async function dialectFor(config: DatabaseConfig): Promise<Dialect> {
   switch (config.driver) {

@@ -1,5 +1,5 @@
 import { Migrator } from 'kysely';
-import type { Db } from './database.js';
+import type { Db } from './schema.js';
 import { migrationProvider } from './migrations/index.js';
 
 export interface MigrationOutcome {

@@ -1,5 +1,5 @@
 /** Row types of the Postgres schema (see migrations/), as Kysely sees them. */
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
@@ -102,3 +102,6 @@ export interface Schema {
 export type MovieRow = Selectable<MoviesTable>;
 export type NewMovie = Insertable<MoviesTable>;
 export type UserRow = Selectable<UsersTable>;
+
+/** The typed database every repository is written against (database.ts opens it). */
+export type Db = Kysely<Schema>;

@@ -15,7 +15,7 @@ import {
   parseUserTowerPredictResponse,
   tfServingErrorMessage,
   userTowerPredictBody,
-} from '../tf-serving/user-tower-predict.js';
+} from '../tf-serving/index.js';
 
 export interface SageMakerEncoderOptions {
   endpointName: string;

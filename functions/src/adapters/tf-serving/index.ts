@@ -4,4 +4,4 @@
  */
 export { createTfServingEncoder, type TfServingEncoderOptions } from './tf-serving-encoder.js';
 export { tfServingModelStatus, type TfServingModelStatus } from './model-status.js';
-export { DEFAULT_HISTORY_LENGTH } from './user-tower-predict.js';
+export { checkHistoryLength, DEFAULT_HISTORY_LENGTH, parseUserTowerPredictResponse, tfServingErrorMessage, userTowerPredictBody } from './user-tower-predict.js';

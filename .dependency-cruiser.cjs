@@ -1,0 +1,66 @@
+/**
+ * The layer rules (`npm run lint` runs `depcruise`): which folder may import which. ESLint checks
+ * code style; this checks architecture, on the resolved import graph (so re-exports and relative
+ * paths cannot slip past it).
+ */
+const TEST_SUPPORT = '(\\.test\\.ts|\\.test-helper\\.ts|\\.contract\\.ts)$|/testing/';
+const FRAMEWORKS = 'node_modules/(hono|@hono|@aws-sdk|pg|kysely|kysely-pglite-dialect|@electric-sql|@neondatabase|@qdrant|pino)/';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-is-plain-logic',
+      comment: 'core/ is plain logic over ports: no adapters, apps, Lambda handlers, composition, config or server.',
+      severity: 'error',
+      from: { path: '^functions/src/core/' },
+      to: { path: '^functions/src/(adapters|apps|lambda|composition|config|server)/' },
+    },
+    {
+      name: 'core-uses-no-frameworks',
+      comment: 'core/ reaches no framework, driver or cloud SDK; adapters wrap them.',
+      severity: 'error',
+      from: { path: '^functions/src/core/' },
+      to: { path: FRAMEWORKS },
+    },
+    {
+      name: 'adapters-use-each-other-through-their-entry',
+      comment: "An adapter reaches another adapter only through its index.ts, never its internals (adapters/http is shared plumbing).",
+      severity: 'error',
+      from: { path: '^functions/src/adapters/([^/]+)/', pathNot: TEST_SUPPORT },
+      to: { path: '^functions/src/adapters/', pathNot: ['^functions/src/adapters/$1/', '^functions/src/adapters/[^/]+/index\\.ts$', '^functions/src/adapters/http/'] },
+    },
+    {
+      name: 'adapters-take-their-own-options',
+      comment: 'config/ is read by the composition root, which hands adapters their own option types.',
+      severity: 'error',
+      from: { path: '^functions/src/adapters/', pathNot: TEST_SUPPORT },
+      to: { path: '^functions/src/config/' },
+    },
+    {
+      name: 'production-code-imports-no-test-support',
+      comment: 'Test helpers, fixtures and contract suites are for tests (and other test support) only.',
+      severity: 'error',
+      from: { pathNot: TEST_SUPPORT },
+      to: { path: TEST_SUPPORT },
+    },
+    {
+      name: 'scripts-use-public-entries',
+      comment: "scripts/ reaches functions/ only through the entry modules its package.json exports (functions/src/entries/).",
+      severity: 'error',
+      from: { path: '^scripts/' },
+      to: { path: '^functions/src/', pathNot: '^functions/src/entries/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'default'], extensions: ['.ts', '.js'] },
+  },
+};

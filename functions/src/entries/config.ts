@@ -1,0 +1,2 @@
+/** The validated environment (config/env.ts). */
+export * from '../config/env.js';
