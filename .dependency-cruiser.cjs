@@ -4,7 +4,8 @@
  * paths cannot slip past it).
  */
 const TEST_SUPPORT = '(\\.test\\.ts|\\.test-helper\\.ts|\\.contract\\.ts)$|/testing/';
-const FRAMEWORKS = 'node_modules/(hono|@hono|@aws-sdk|pg|kysely|kysely-pglite-dialect|@electric-sql|@neondatabase|@qdrant|pino)/';
+const FRAMEWORKS =
+  'node_modules/(hono|@hono|@aws-sdk|pg|kysely|kysely-pglite-dialect|@electric-sql|@neondatabase|@qdrant|pino)/';
 
 module.exports = {
   forbidden: [
@@ -24,10 +25,18 @@ module.exports = {
     },
     {
       name: 'adapters-use-each-other-through-their-entry',
-      comment: "An adapter reaches another adapter only through its index.ts, never its internals (adapters/http is shared plumbing).",
+      comment:
+        'An adapter reaches another adapter only through its index.ts, never its internals (adapters/http is shared plumbing).',
       severity: 'error',
       from: { path: '^functions/src/adapters/([^/]+)/', pathNot: TEST_SUPPORT },
-      to: { path: '^functions/src/adapters/', pathNot: ['^functions/src/adapters/$1/', '^functions/src/adapters/[^/]+/index\\.ts$', '^functions/src/adapters/http/'] },
+      to: {
+        path: '^functions/src/adapters/',
+        pathNot: [
+          '^functions/src/adapters/$1/',
+          '^functions/src/adapters/[^/]+/index\\.ts$',
+          '^functions/src/adapters/http/',
+        ],
+      },
     },
     {
       name: 'adapters-take-their-own-options',
@@ -45,7 +54,8 @@ module.exports = {
     },
     {
       name: 'scripts-use-public-entries',
-      comment: "scripts/ reaches functions/ only through the entry modules its package.json exports (functions/src/entries/).",
+      comment:
+        'scripts/ reaches functions/ only through the entry modules its package.json exports (functions/src/entries/).',
       severity: 'error',
       from: { path: '^scripts/' },
       to: { path: '^functions/src/', pathNot: '^functions/src/entries/' },
@@ -61,6 +71,10 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'default'], extensions: ['.ts', '.js'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'default'],
+      extensions: ['.ts', '.js'],
+    },
   },
 };

@@ -12,9 +12,12 @@ export default class SummaryReporter implements Reporter {
     for (const module of testModules) {
       for (const test of module.children.allTests()) counts[test.result().state] += 1;
       const failedHere = [...module.children.allTests('failed')].length;
-      const failedSetup = module.errors().length > 0 || [...module.children.allSuites()].some((s) => s.errors().length > 0);
+      const failedSetup =
+        module.errors().length > 0 || [...module.children.allSuites()].some((s) => s.errors().length > 0);
       if (failedHere === 0 && (failedSetup || module.state() === 'failed')) outsideTests += 1;
     }
-    process.stdout.write(`\nvitest: ${counts.passed} passed, ${counts.failed + outsideTests} failed, ${counts.skipped + counts.pending} skipped\n`);
+    process.stdout.write(
+      `\nvitest: ${counts.passed} passed, ${counts.failed + outsideTests} failed, ${counts.skipped + counts.pending} skipped\n`,
+    );
   }
 }

@@ -8,7 +8,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../composition/runtime.js';
 import { createApi } from './api.js';
-import { GENRES, MOVIE_COUNT, RATINGS_PER_USER, TITLES, tmdbIdOf, USER_COUNT, writeApiFixture } from './testing/api-fixture.js';
+import {
+  GENRES,
+  MOVIE_COUNT,
+  RATINGS_PER_USER,
+  TITLES,
+  tmdbIdOf,
+  USER_COUNT,
+  writeApiFixture,
+} from './testing/api-fixture.js';
 import { fixtureRuntime, type Json } from './testing/api-runtime.js';
 
 let dir: string;
@@ -20,7 +28,11 @@ const get = async (path: string) => {
   return { status: res.status, body: (await res.json()) as Json };
 };
 const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
-  const res = await api.request(path, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+  const res = await api.request(path, {
+    method: 'POST',
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...headers },
+  });
   return { status: res.status, body: (await res.json()) as Json };
 };
 const ratingsFor = (indices: number[], rating = 4.5) => indices.map((i) => ({ tmdb_id: tmdbIdOf(i), rating }));
@@ -42,8 +54,14 @@ describe('system', () => {
     expect(await get('/api/health/')).toEqual({ status: 200, body: { status: 'ok' } });
     const { status, body } = await get('/api/status/');
     expect(status).toBe(200);
-    expect(body.database).toMatchObject({ name: 'pglite', reachable: true, counts: { movies: MOVIE_COUNT, users: USER_COUNT } });
-    expect(body.vector_index).toEqual([expect.objectContaining({ name: 'embedded', reachable: true, points: MOVIE_COUNT })]);
+    expect(body.database).toMatchObject({
+      name: 'pglite',
+      reachable: true,
+      counts: { movies: MOVIE_COUNT, users: USER_COUNT },
+    });
+    expect(body.vector_index).toEqual([
+      expect.objectContaining({ name: 'embedded', reachable: true, points: MOVIE_COUNT }),
+    ]);
     expect(body.encoder.map((e: Json) => e.name)).toEqual(['weighted-average']);
     expect(body.metadata[0]).toMatchObject({ name: 'database cache', reachable: true });
   });
@@ -51,10 +69,24 @@ describe('system', () => {
   it('publishes an OpenAPI document covering every endpoint, and a docs page', async () => {
     const { body } = await get('/api/openapi.json');
     expect(body.openapi).toBe('3.1.0');
-    for (const path of ['/api/users/', '/api/users/cold_start/', '/api/users/{id}/ratings/', '/api/users/{id}/rate/', '/api/users/{id}/statistics/',
-      '/api/recommendations/for-you/', '/api/recommendations/because-you-watched/', '/api/recommendations/similar/', '/api/recommendations/by-genre/',
-      '/api/recommendations/trending/', '/api/recommendations/seed-movies/', '/api/movies/{tmdb_id}/', '/api/movies/search/', '/api/genres/',
-      '/api/health/', '/api/status/']) {
+    for (const path of [
+      '/api/users/',
+      '/api/users/cold_start/',
+      '/api/users/{id}/ratings/',
+      '/api/users/{id}/rate/',
+      '/api/users/{id}/statistics/',
+      '/api/recommendations/for-you/',
+      '/api/recommendations/because-you-watched/',
+      '/api/recommendations/similar/',
+      '/api/recommendations/by-genre/',
+      '/api/recommendations/trending/',
+      '/api/recommendations/seed-movies/',
+      '/api/movies/{tmdb_id}/',
+      '/api/movies/search/',
+      '/api/genres/',
+      '/api/health/',
+      '/api/status/',
+    ]) {
       expect(body.paths, path).toHaveProperty([path]);
     }
     const docs = await api.request('/api/docs');
@@ -65,7 +97,10 @@ describe('system', () => {
   });
 
   it('answers unknown routes with a JSON 404', async () => {
-    expect(await get('/api/nope/')).toEqual({ status: 404, body: { error: { code: 'not_found', message: 'no route for GET /api/nope/' } } });
+    expect(await get('/api/nope/')).toEqual({
+      status: 404,
+      body: { error: { code: 'not_found', message: 'no route for GET /api/nope/' } },
+    });
     expect((await api.request('/api/users')).headers.get('location')).toMatch(/\/api\/users\/$/);
   });
 });
@@ -92,13 +127,17 @@ describe('users', () => {
   });
 
   it('onboards a cold-start user whose token alone can rate as it', async () => {
-    const created = await post('/api/users/cold_start/', { genres: ['Sci-Fi'], ratings: ratingsFor([2, 6, 10, 14, 18]) });
+    const created = await post('/api/users/cold_start/', {
+      genres: ['Sci-Fi'],
+      ratings: ratingsFor([2, 6, 10, 14, 18]),
+    });
     expect(created.status).toBe(201);
     const { user, token } = created.body;
     expect(user).toMatchObject({ kind: 'cold_start', preferred_genres: ['Sci-Fi'] });
     expect((await get(`/api/users/${user.id}/ratings/`)).body.total).toBe(5);
 
-    const rate = (headers: Record<string, string>, body: unknown = { tmdb_id: tmdbIdOf(22), rating: 5 }) => post(`/api/users/${user.id}/rate/`, body, headers);
+    const rate = (headers: Record<string, string>, body: unknown = { tmdb_id: tmdbIdOf(22), rating: 5 }) =>
+      post(`/api/users/${user.id}/rate/`, body, headers);
     expect((await rate({})).status).toBe(401);
     expect((await rate({ authorization: 'Bearer wrong' })).status).toBe(403);
     const first = await rate({ authorization: `Bearer ${token}` });
@@ -112,11 +151,23 @@ describe('users', () => {
       [{ genres: ['Sci-Fi'], ratings: ratingsFor([1, 2, 3, 4]) }, 400, /body\.ratings: .*>=5/],
       [{ genres: ['Space Opera'], ratings: ratingsFor([1, 2, 3, 4, 5]) }, 400, /unknown genre: Space Opera/],
       [{ genres: [], ratings: ratingsFor([1, 2, 3, 4, 5]) }, 400, /body\.genres/],
-      [{ genres: ['Drama'], ratings: [...ratingsFor([1, 2, 3, 4]), { tmdb_id: 999_999, rating: 4 }] }, 422, /unknown movie: tmdb_id 999999/],
+      [
+        { genres: ['Drama'], ratings: [...ratingsFor([1, 2, 3, 4]), { tmdb_id: 999_999, rating: 4 }] },
+        422,
+        /unknown movie: tmdb_id 999999/,
+      ],
       [{ genres: ['Drama'], ratings: ratingsFor([1, 1, 2, 3, 4]) }, 422, /rated more than once/],
       [{ genres: ['Drama'], ratings: ratingsFor([1, 2, 3, 4, 5], 4.3) }, 400, /body\.ratings\.0\.rating/],
-      [{ genres: ['Drama'], ratings: [{ rating: 4 }, ...ratingsFor([1, 2, 3, 4])] }, 400, /exactly one of tmdb_id and movie_id/],
-      [{ genres: ['Drama'], ratings: [{ tmdb_id: tmdbIdOf(0), movie_id: 1, rating: 4 }, ...ratingsFor([1, 2, 3, 4])] }, 400, /exactly one of tmdb_id and movie_id/],
+      [
+        { genres: ['Drama'], ratings: [{ rating: 4 }, ...ratingsFor([1, 2, 3, 4])] },
+        400,
+        /exactly one of tmdb_id and movie_id/,
+      ],
+      [
+        { genres: ['Drama'], ratings: [{ tmdb_id: tmdbIdOf(0), movie_id: 1, rating: 4 }, ...ratingsFor([1, 2, 3, 4])] },
+        400,
+        /exactly one of tmdb_id and movie_id/,
+      ],
       ['{"genres": [', 400, /./],
     ];
     for (const [body, status, message] of cases) {
@@ -128,7 +179,9 @@ describe('users', () => {
     expect((await post('/api/users/9999/rate/', { tmdb_id: tmdbIdOf(1), rating: 4 })).status).toBe(404);
     expect((await get('/api/users/abc/ratings/')).status).toBe(400);
     expect((await get('/api/users/9999/statistics/')).status).toBe(404);
-    expect((await get('/api/users/?limit=0')).body.error.issues).toEqual([expect.objectContaining({ path: 'query.limit' })]);
+    expect((await get('/api/users/?limit=0')).body.error.issues).toEqual([
+      expect.objectContaining({ path: 'query.limit' }),
+    ]);
   });
 });
 
@@ -151,10 +204,17 @@ describe('recommendations', () => {
   });
 
   it('For You follows a cold-start user: one more rating changes the list', async () => {
-    const { body } = await post('/api/users/cold_start/', { genres: ['Comedy'], ratings: ratingsFor([0, 4, 8, 12, 16], 5) });
+    const { body } = await post('/api/users/cold_start/', {
+      genres: ['Comedy'],
+      ratings: ratingsFor([0, 4, 8, 12, 16], 5),
+    });
     const before = (await get(`/api/recommendations/for-you/?user_id=${body.user.id}&limit=10`)).body.items;
     expect(before.filter((m: Json) => m.genres.includes('Comedy')).length).toBeGreaterThanOrEqual(5);
-    await post(`/api/users/${body.user.id}/rate/`, { tmdb_id: tmdbIdOf(3), rating: 5 }, { authorization: `Bearer ${body.token}` });
+    await post(
+      `/api/users/${body.user.id}/rate/`,
+      { tmdb_id: tmdbIdOf(3), rating: 5 },
+      { authorization: `Bearer ${body.token}` },
+    );
     const after = (await get(`/api/recommendations/for-you/?user_id=${body.user.id}&limit=10`)).body.items;
     expect(after.map((m: Json) => m.id)).not.toEqual(before.map((m: Json) => m.id));
     expect(after.map((m: Json) => m.tmdb_id)).not.toContain(tmdbIdOf(3));
@@ -169,7 +229,7 @@ describe('recommendations', () => {
     }
   });
 
-  it('Similar: the movie\'s neighbours, itself excluded, same genre first', async () => {
+  it("Similar: the movie's neighbours, itself excluded, same genre first", async () => {
     const { body } = await get(`/api/recommendations/similar/?tmdb_id=${tmdbIdOf(5)}&limit=5`);
     expect(body.items.map((i: Json) => i.tmdb_id)).not.toContain(tmdbIdOf(5));
     expect(body.items[0].genres).toEqual([GENRES[1]]);
@@ -201,9 +261,20 @@ describe('recommendations', () => {
   });
 
   it('never answers 500 to bad query strings', async () => {
-    const paths = ['for-you/?user_id=-1', 'for-you/?user_id=1.5', 'for-you/', 'for-you/?user_id=99999', 'for-you/?user_id=1&limit=1000',
-      'for-you/?user_id=1&offset=-3', 'similar/?tmdb_id=abc', 'by-genre/', 'because-you-watched/?user_id=1&rows=0', 'trending/?limit=x',
-      'seed-movies/?limit=0', 'for-you/?user_id=99999999999999'];
+    const paths = [
+      'for-you/?user_id=-1',
+      'for-you/?user_id=1.5',
+      'for-you/',
+      'for-you/?user_id=99999',
+      'for-you/?user_id=1&limit=1000',
+      'for-you/?user_id=1&offset=-3',
+      'similar/?tmdb_id=abc',
+      'by-genre/',
+      'because-you-watched/?user_id=1&rows=0',
+      'trending/?limit=x',
+      'seed-movies/?limit=0',
+      'for-you/?user_id=99999999999999',
+    ];
     for (const path of paths) {
       const { status, body } = await get(`/api/recommendations/${path}`);
       expect([400, 404], path).toContain(status);
@@ -213,16 +284,22 @@ describe('recommendations', () => {
 });
 
 describe('movies', () => {
-  it('details with the user\'s rating, search with typos, genres', async () => {
+  it("details with the user's rating, search with typos, genres", async () => {
     const ratedMovie = (await get('/api/users/1/ratings/?limit=1')).body.items[0];
     const { body } = await get(`/api/movies/${ratedMovie.movie.tmdb_id}/?user_id=1`);
-    expect(body).toMatchObject({ title: ratedMovie.movie.title, user_rating: ratedMovie.rating, metadata_source: 'snapshot' });
+    expect(body).toMatchObject({
+      title: ratedMovie.movie.title,
+      user_rating: ratedMovie.rating,
+      metadata_source: 'snapshot',
+    });
     const withPoster = (await get(`/api/movies/${tmdbIdOf(0)}/`)).body;
     expect(withPoster.poster_url).toBe('https://image.tmdb.org/t/p/w342/poster0.jpg');
     expect((await get(`/api/movies/${tmdbIdOf(1)}/`)).body.poster_url).toBeNull();
     const search = await get('/api/movies/search/?q=horor%20stroy');
     expect(search.body.items[0].title).toMatch(/^Horror Story/);
-    expect((await get('/api/genres/')).body.items).toEqual(GENRES.map((name) => ({ name, movie_count: MOVIE_COUNT / 4 })).sort((a, b) => a.name.localeCompare(b.name)));
+    expect((await get('/api/genres/')).body.items).toEqual(
+      GENRES.map((name) => ({ name, movie_count: MOVIE_COUNT / 4 })).sort((a, b) => a.name.localeCompare(b.name)),
+    );
     expect((await get('/api/movies/777777/')).status).toBe(404);
     expect((await get('/api/movies/search/?q=')).status).toBe(400);
     expect((await get('/api/movies/0/')).status).toBe(400);

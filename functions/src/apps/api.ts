@@ -25,6 +25,9 @@ export function documentedApi(services: AppServices): OpenAPIHono {
 
 export function createApi(services: AppServices): OpenAPIHono {
   const app = documentedApi(services);
-  app.route('/', createSystemApp(services, () => app));
+  app.route(
+    '/',
+    createSystemApp(services, () => app),
+  );
   return app;
 }

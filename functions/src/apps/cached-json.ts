@@ -14,5 +14,6 @@ export function cachedJson<T>(c: Context, result: object, present: () => T): Typ
     bodies.set(result, body);
   }
   // The body is exactly present()'s JSON, so the route keeps its typed response.
-  return c.body(body, 200, { 'content-type': 'application/json' }) as unknown as TypedResponse<T, 200, 'json'> & Response;
+  return c.body(body, 200, { 'content-type': 'application/json' }) as unknown as TypedResponse<T, 200, 'json'> &
+    Response;
 }

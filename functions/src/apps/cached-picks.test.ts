@@ -27,7 +27,11 @@ describe.each(drivers)('cached personal lists on %s', (driver) => {
     dir = await mkdtemp(join(tmpdir(), 'cached-picks-'));
     server = driver === 'pglite' ? null : await createTestDatabase(driver);
     await writeApiFixture(dir, server?.config);
-    runtime = await fixtureRuntime(dir, { DEMO_WRITES: 'true', RECOMMENDATION_CACHE_SECONDS: '3600', ...(server ? { DATABASE_URL: server.config.url! } : {}) });
+    runtime = await fixtureRuntime(dir, {
+      DEMO_WRITES: 'true',
+      RECOMMENDATION_CACHE_SECONDS: '3600',
+      ...(server ? { DATABASE_URL: server.config.url! } : {}),
+    });
     api = createApi(runtime.services);
   }, 60_000);
 
@@ -42,8 +46,10 @@ describe.each(drivers)('cached personal lists on %s', (driver) => {
     expect(res.status).toBe(200);
     return res.json();
   };
-  const forYou = async (userId: number) => (await get(`/api/recommendations/for-you/?user_id=${userId}&limit=5`)).items.map((m: Json) => m.tmdb_id);
-  const becauseRows = async (userId: number) => (await get(`/api/recommendations/because-you-watched/?user_id=${userId}&rows=2&limit=5`)).rows;
+  const forYou = async (userId: number) =>
+    (await get(`/api/recommendations/for-you/?user_id=${userId}&limit=5`)).items.map((m: Json) => m.tmdb_id);
+  const becauseRows = async (userId: number) =>
+    (await get(`/api/recommendations/because-you-watched/?user_id=${userId}&rows=2&limit=5`)).rows;
 
   it('a rating through the API shows on the next request', async () => {
     const userId = (await get('/api/users/?limit=1')).items[0].id;
@@ -51,7 +57,11 @@ describe.each(drivers)('cached personal lists on %s', (driver) => {
     expect(await forYou(userId)).toEqual(first);
     const rowsBefore = await becauseRows(userId);
 
-    const res = await api.request(`/api/users/${userId}/rate/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tmdb_id: first[0], rating: 5 }) });
+    const res = await api.request(`/api/users/${userId}/rate/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tmdb_id: first[0], rating: 5 }),
+    });
     expect(res.status).toBe(201);
     const after = await forYou(userId);
     expect(after).not.toContain(first[0]);

@@ -21,7 +21,8 @@ const call = async (path: string, init?: RequestInit) => {
   const res = await api.request(path, init);
   return { status: res.status, allow: res.headers.get('allow'), body: (await res.json()) as Json };
 };
-const postJson = (path: string, body: unknown) => call(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+const postJson = (path: string, body: unknown) =>
+  call(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 const ratings = (n: number) => Array.from({ length: n }, (_, i) => ({ tmdb_id: tmdbIdOf(i), rating: 4 }));
 
 beforeAll(async () => {
@@ -40,11 +41,15 @@ describe('text the database cannot store', () => {
   it.each(['%00', 'a%00b', '%07', '%1B%5B31m', '%C2%85'])('search q=%s is a 400 naming q', async (q) => {
     const { status, body } = await call(`/api/movies/search/?q=${q}`);
     expect(status).toBe(400);
-    expect(body.error).toMatchObject({ code: 'invalid_input', issues: [{ path: 'query.q', message: expect.stringMatching(/control characters/) }] });
+    expect(body.error).toMatchObject({
+      code: 'invalid_input',
+      issues: [{ path: 'query.q', message: expect.stringMatching(/control characters/) }],
+    });
   });
 
   it('takes any other text, emoji and accents included', async () => {
-    for (const q of ['%F0%9F%8E%AC', 'Am%C3%A9lie', 'comedy%20story']) expect((await call(`/api/movies/search/?q=${q}`)).status, q).toBe(200);
+    for (const q of ['%F0%9F%8E%AC', 'Am%C3%A9lie', 'comedy%20story'])
+      expect((await call(`/api/movies/search/?q=${q}`)).status, q).toBe(200);
   });
 
   it('refuses a lone surrogate and a NUL inside JSON bodies', async () => {
@@ -63,7 +68,8 @@ describe('search input', () => {
   });
 
   it('takes integers as digits only', async () => {
-    for (const limit of ['', '%201', '1e1', '0x10', '2.5']) expect((await call(`/api/movies/search/?q=a&limit=${limit}`)).status, limit).toBe(400);
+    for (const limit of ['', '%201', '1e1', '0x10', '2.5'])
+      expect((await call(`/api/movies/search/?q=a&limit=${limit}`)).status, limit).toBe(400);
     expect((await call('/api/movies/search/?q=story&limit=3')).body.items).toHaveLength(3);
   });
 });
@@ -96,7 +102,10 @@ describe('methods', () => {
   ])('%s %s is a 405 allowing %s', async (method, path, allowed) => {
     const { status, allow, body } = await call(path, { method });
     expect({ status, allow }).toEqual({ status: 405, allow: allowed });
-    expect(body.error).toEqual({ code: 'method_not_allowed', message: `${method} is not allowed on ${path} (allowed: ${allowed})` });
+    expect(body.error).toEqual({
+      code: 'method_not_allowed',
+      message: `${method} is not allowed on ${path} (allowed: ${allowed})`,
+    });
   });
 
   it('an unknown path stays a 404, whatever the method', async () => {
@@ -110,7 +119,8 @@ describe('the OpenAPI document', () => {
   beforeAll(async () => {
     document = (await call('/api/openapi.json')).body;
   });
-  const parameter = (path: string, name: string) => document.paths[path].get.parameters.find((p: Json) => p.name === name);
+  const parameter = (path: string, name: string) =>
+    document.paths[path].get.parameters.find((p: Json) => p.name === name);
 
   it('names the genres by the one list, and says how a list of them is written', () => {
     expect(document.components.schemas.Genre.enum).toEqual([...CANONICAL_GENRES]);
@@ -123,10 +133,15 @@ describe('the OpenAPI document', () => {
   });
 
   it('states what search and ratings take', () => {
-    expect(parameter('/api/movies/search/', 'q').schema).toMatchObject({ minLength: 1, maxLength: 200, pattern: '^[^\\u0000-\\u001F\\u007F-\\u009F]*$' });
+    expect(parameter('/api/movies/search/', 'q').schema).toMatchObject({
+      minLength: 1,
+      maxLength: 200,
+      pattern: '^[^\\u0000-\\u001F\\u007F-\\u009F]*$',
+    });
     const { RatingByTmdbId, RatingByMovieId, MovieRatingInput } = document.components.schemas;
     expect(MovieRatingInput.anyOf).toHaveLength(2);
-    for (const shape of [RatingByTmdbId, RatingByMovieId]) expect(shape).toMatchObject({ additionalProperties: false, required: expect.arrayContaining(['rating']) });
+    for (const shape of [RatingByTmdbId, RatingByMovieId])
+      expect(shape).toMatchObject({ additionalProperties: false, required: expect.arrayContaining(['rating']) });
     expect(RatingByTmdbId.properties.rating).toMatchObject({ minimum: 0.5, maximum: 5, multipleOf: 0.5 });
   });
 });

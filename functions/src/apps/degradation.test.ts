@@ -62,7 +62,10 @@ describe('degradation', () => {
     expect(first.body.source).toMatchObject({ encoder: 'weighted-average', index: 'embedded', degraded: true });
     const status = await get('/api/status/');
     expect(status.body.status).toBe('degraded');
-    expect(status.body.vector_index.map((b: Json) => [b.name, b.reachable])).toEqual([['qdrant', false], ['embedded', true]]);
+    expect(status.body.vector_index.map((b: Json) => [b.name, b.reachable])).toEqual([
+      ['qdrant', false],
+      ['embedded', true],
+    ]);
     expect(status.body.encoder[0]).toMatchObject({ name: 'tf-serving:user_tower', reachable: false });
     const similar = await get('/api/recommendations/similar/?tmdb_id=1001&limit=3');
     expect(similar.body.source).toMatchObject({ index: 'embedded', degraded: true });
@@ -71,7 +74,10 @@ describe('degradation', () => {
   it('a backend that failed cools down: the next requests do not try it again', async () => {
     const [qdrant, tfServing] = [await failingService(), await failingService()];
     const get = await apiWith({ QDRANT_URL: qdrant.url, TF_SERVING_URL: tfServing.url });
-    expect((await get('/api/recommendations/for-you/?user_id=1&limit=5')).body.source).toMatchObject({ index: 'embedded', degraded: true });
+    expect((await get('/api/recommendations/for-you/?user_id=1&limit=5')).body.source).toMatchObject({
+      index: 'embedded',
+      degraded: true,
+    });
     const tried = [qdrant.requests(), tfServing.requests()];
     expect(tried.every((n) => n > 0)).toBe(true);
     for (const user of [2, 3, 4]) {

@@ -53,7 +53,10 @@ export function errorHandler(log: Logger) {
     if (error instanceof HTTPException) {
       // Hono raises these for malformed bodies (e.g. invalid JSON) before validation runs.
       const status = error.status;
-      return c.json(errorBody(status >= 500 ? 'internal' : 'invalid_input', error.message || 'malformed request'), status);
+      return c.json(
+        errorBody(status >= 500 ? 'internal' : 'invalid_input', error.message || 'malformed request'),
+        status,
+      );
     }
     log.error({ path: c.req.path, method: c.req.method, error: error.message, stack: error.stack }, 'unhandled error');
     return c.json(errorBody('internal', 'internal error'), 500);
@@ -69,14 +72,23 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 /** A route path ("/api/movies/:tmdb_id/") as a pattern that matches its request paths. */
 const pathPattern = (path: string) =>
-  new RegExp(`^${path.split('/').map((part) => (part.startsWith(':') ? '[^/]+' : escapeRegExp(part))).join('/')}$`);
+  new RegExp(
+    `^${path
+      .split('/')
+      .map((part) => (part.startsWith(':') ? '[^/]+' : escapeRegExp(part)))
+      .join('/')}$`,
+  );
 
 /**
  * The methods routes declare for a request path. Middleware ('ALL') and catch-all paths (the SPA's
  * '*') declare nothing; a GET also answers HEAD.
  */
 function allowedMethods(routes: readonly RouteEntry[], path: string): string[] {
-  const methods = new Set(routes.filter((r) => r.method !== 'ALL' && !r.path.includes('*') && pathPattern(r.path).test(path)).map((r) => r.method));
+  const methods = new Set(
+    routes
+      .filter((r) => r.method !== 'ALL' && !r.path.includes('*') && pathPattern(r.path).test(path))
+      .map((r) => r.method),
+  );
   if (methods.has('GET')) methods.add('HEAD');
   return [...methods].sort();
 }
@@ -87,7 +99,11 @@ function allowedMethods(routes: readonly RouteEntry[], path: string): string[] {
  */
 export const notFoundHandler = (routes: () => readonly RouteEntry[]) => (c: Context) => {
   const allowed = allowedMethods(routes(), c.req.path);
-  if (allowed.length === 0 || allowed.includes(c.req.method)) return c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404);
+  if (allowed.length === 0 || allowed.includes(c.req.method))
+    return c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404);
   c.header('Allow', allowed.join(', '));
-  return c.json(errorBody('method_not_allowed', `${c.req.method} is not allowed on ${c.req.path} (allowed: ${allowed.join(', ')})`), 405);
+  return c.json(
+    errorBody('method_not_allowed', `${c.req.method} is not allowed on ${c.req.path} (allowed: ${allowed.join(', ')})`),
+    405,
+  );
 };

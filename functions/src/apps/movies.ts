@@ -2,7 +2,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { newApp } from './app.js';
 import { movieJson, pageJson } from './presenters.js';
-import { errorResponses, json, MovieSchema, PageQuery, pageSchema, positiveId, storableText } from './schemas/common.js';
+import {
+  errorResponses,
+  json,
+  MovieSchema,
+  PageQuery,
+  pageSchema,
+  positiveId,
+  storableText,
+} from './schemas/common.js';
 import type { AppServices } from './services.js';
 
 const tags = ['movies'];
@@ -22,7 +30,14 @@ const searchRoute = createRoute({
   path: '/api/movies/search/',
   tags,
   summary: 'Typo-tolerant title search',
-  request: { query: PageQuery.extend({ q: storableText().min(1).max(200).openapi({ description: 'Title or part of it; accents, case and punctuation are ignored.', example: 'matrix' }) }) },
+  request: {
+    query: PageQuery.extend({
+      q: storableText()
+        .min(1)
+        .max(200)
+        .openapi({ description: 'Title or part of it; accents, case and punctuation are ignored.', example: 'matrix' }),
+    }),
+  },
   responses: { 200: json(pageSchema(MovieSchema).openapi('MoviePage'), 'Best matches first'), ...errorResponses(400) },
 });
 
@@ -43,7 +58,12 @@ const genresRoute = createRoute({
   path: '/api/genres/',
   tags,
   summary: 'Genres with their movie counts',
-  responses: { 200: json(z.object({ items: z.array(z.object({ name: z.string(), movie_count: z.number().int() })) }).openapi('Genres'), 'Every genre') },
+  responses: {
+    200: json(
+      z.object({ items: z.array(z.object({ name: z.string(), movie_count: z.number().int() })) }).openapi('Genres'),
+      'Every genre',
+    ),
+  },
 });
 
 export function createMoviesApp(services: AppServices) {

@@ -7,7 +7,8 @@ import type { MovieSchema, RecommendationSchema } from './schemas/common.js';
 
 /** TMDB's image CDN; the browser loads posters from it directly. */
 const TMDB_IMAGES = 'https://image.tmdb.org/t/p';
-const imageUrl = (path: string | null, size: string) => (path ? `${TMDB_IMAGES}/${size}${path.startsWith('/') ? '' : '/'}${path}` : null);
+const imageUrl = (path: string | null, size: string) =>
+  path ? `${TMDB_IMAGES}/${size}${path.startsWith('/') ? '' : '/'}${path}` : null;
 
 export function movieJson(m: MovieRecord): z.infer<typeof MovieSchema> {
   return {
@@ -30,7 +31,13 @@ export function recommendationJson(r: Recommendation): z.infer<typeof Recommenda
 }
 
 export function pageJson<T, J>(page: Paged<T>, present: (item: T) => J) {
-  return { items: page.items.map(present), limit: page.limit, offset: page.offset, total: page.total, has_more: page.hasMore };
+  return {
+    items: page.items.map(present),
+    limit: page.limit,
+    offset: page.offset,
+    total: page.total,
+    has_more: page.hasMore,
+  };
 }
 
 export function recommendationPageJson(page: RecommendationPage) {

@@ -20,8 +20,11 @@ import { fixtureRuntime, type Json } from './testing/api-runtime.js';
 
 const DATA_DIR = fileURLToPath(new URL('../../../.data/', import.meta.url));
 const MODEL_DIR = join(DATA_DIR, 'runs', 'latest-model');
-const prepared = ['pglite', 'index/manifest.json', 'runs/latest-model/user_tower.safetensors'].every((p) => existsSync(join(DATA_DIR, p)));
-if (!prepared && process.env.CI) throw new Error(`CI needs the prepared app in ${DATA_DIR}: run \`npm start -- --no-serve\` first (.ci/run does)`);
+const prepared = ['pglite', 'index/manifest.json', 'runs/latest-model/user_tower.safetensors'].every((p) =>
+  existsSync(join(DATA_DIR, p)),
+);
+if (!prepared && process.env.CI)
+  throw new Error(`CI needs the prepared app in ${DATA_DIR}: run \`npm start -- --no-serve\` first (.ci/run does)`);
 
 /** What the recommendable rule (core/catalog/recommendable.ts) guarantees of every listed movie. */
 function expectRecommendable(movie: Json): void {
@@ -30,97 +33,113 @@ function expectRecommendable(movie: Json): void {
   expect(movie.genres.length, movie.title).toBeGreaterThan(0);
 }
 
-describe.skipIf(!prepared)(`ml-latest-small with the trained model${prepared ? '' : ' (skipped: run `npm start` first)'}`, () => {
-  let copy: string;
-  let runtime: Runtime;
-  let get: (path: string) => Promise<Json>;
-  let post: (path: string, body: unknown, token?: string) => Promise<Json>;
+describe.skipIf(!prepared)(
+  `ml-latest-small with the trained model${prepared ? '' : ' (skipped: run `npm start` first)'}`,
+  () => {
+    let copy: string;
+    let runtime: Runtime;
+    let get: (path: string) => Promise<Json>;
+    let post: (path: string, body: unknown, token?: string) => Promise<Json>;
 
-  beforeAll(async () => {
-    copy = await mkdtemp(join(tmpdir(), 'real-api-'));
-    await cp(join(DATA_DIR, 'pglite'), join(copy, 'pglite'), { recursive: true });
-    runtime = await fixtureRuntime(copy, { MODEL_DIR, INDEX_DIR: join(DATA_DIR, 'index') });
-    const api = createApi(runtime.services);
-    get = async (path) => (await api.request(path)).json();
-    post = async (path, body, token) => {
-      const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
-      return (await api.request(path, { method: 'POST', body: JSON.stringify(body), headers })).json();
-    };
-  }, 120_000);
+    beforeAll(async () => {
+      copy = await mkdtemp(join(tmpdir(), 'real-api-'));
+      await cp(join(DATA_DIR, 'pglite'), join(copy, 'pglite'), { recursive: true });
+      runtime = await fixtureRuntime(copy, { MODEL_DIR, INDEX_DIR: join(DATA_DIR, 'index') });
+      const api = createApi(runtime.services);
+      get = async (path) => (await api.request(path)).json();
+      post = async (path, body, token) => {
+        const headers: Record<string, string> = {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        };
+        return (await api.request(path, { method: 'POST', body: JSON.stringify(body), headers })).json();
+      };
+    }, 120_000);
 
-  afterAll(async () => {
-    await runtime?.close();
-    if (copy) await rm(copy, { recursive: true, force: true });
-  });
+    afterAll(async () => {
+      await runtime?.close();
+      if (copy) await rm(copy, { recursive: true, force: true });
+    });
 
-  it('For You for user 1: 20 unrated movies with metadata, from the trained user tower', async () => {
-    const rated = new Set((await get('/api/users/1/ratings/?limit=100&offset=0')).items.map((r: Json) => r.movie.id));
-    for (let offset = 100; rated.size === offset; offset += 100) {
-      for (const r of (await get(`/api/users/1/ratings/?limit=100&offset=${offset}`)).items) rated.add(r.movie.id);
-    }
-    const forYou = await get('/api/recommendations/for-you/?user_id=1&limit=20');
-    expect(forYou.source).toMatchObject({ encoder: expect.stringMatching(/^in-process-user-tower/), index: 'embedded', degraded: false });
-    expect(forYou.items).toHaveLength(20);
-    for (const movie of forYou.items) {
-      expect(rated.has(movie.id)).toBe(false);
-      expect(movie).toMatchObject({ title: expect.any(String), reason: expect.stringMatching(/^Because you rated /) });
-      expectRecommendable(movie);
-    }
-    // 98% of the catalog's movies have an overview and a poster: a list of 20 without ten of each is broken.
-    expect(forYou.items.filter((m: Json) => m.overview).length).toBeGreaterThanOrEqual(10);
-    expect(forYou.items.filter((m: Json) => m.poster_url).length).toBeGreaterThanOrEqual(10);
-  });
+    it('For You for user 1: 20 unrated movies with metadata, from the trained user tower', async () => {
+      const rated = new Set((await get('/api/users/1/ratings/?limit=100&offset=0')).items.map((r: Json) => r.movie.id));
+      for (let offset = 100; rated.size === offset; offset += 100) {
+        for (const r of (await get(`/api/users/1/ratings/?limit=100&offset=${offset}`)).items) rated.add(r.movie.id);
+      }
+      const forYou = await get('/api/recommendations/for-you/?user_id=1&limit=20');
+      expect(forYou.source).toMatchObject({
+        encoder: expect.stringMatching(/^in-process-user-tower/),
+        index: 'embedded',
+        degraded: false,
+      });
+      expect(forYou.items).toHaveLength(20);
+      for (const movie of forYou.items) {
+        expect(rated.has(movie.id)).toBe(false);
+        expect(movie).toMatchObject({
+          title: expect.any(String),
+          reason: expect.stringMatching(/^Because you rated /),
+        });
+        expectRecommendable(movie);
+      }
+      // 98% of the catalog's movies have an overview and a poster: a list of 20 without ten of each is broken.
+      expect(forYou.items.filter((m: Json) => m.overview).length).toBeGreaterThanOrEqual(10);
+      expect(forYou.items.filter((m: Json) => m.poster_url).length).toBeGreaterThanOrEqual(10);
+    });
 
-  it('every list shows only movies people can watch', async () => {
-    const lists = [
-      '/api/recommendations/trending/?limit=50',
-      '/api/recommendations/top-rated/?limit=50',
-      '/api/recommendations/seed-movies/?genres=Sci-Fi,Documentary,Film-Noir&limit=30',
-      '/api/recommendations/by-genre/?genre=Documentary&user_id=1&limit=50',
-      '/api/recommendations/similar/?tmdb_id=120&limit=50',
-      '/api/recommendations/because-you-watched/?user_id=1&rows=3&limit=20',
-    ];
-    for (const path of lists) {
-      const body = await get(path);
-      const items = [...(body.items ?? []), ...(body.rows ?? []).flatMap((row: Json) => row.items)];
-      expect(items.length, path).toBeGreaterThan(0);
-      items.forEach(expectRecommendable);
-    }
-  });
+    it('every list shows only movies people can watch', async () => {
+      const lists = [
+        '/api/recommendations/trending/?limit=50',
+        '/api/recommendations/top-rated/?limit=50',
+        '/api/recommendations/seed-movies/?genres=Sci-Fi,Documentary,Film-Noir&limit=30',
+        '/api/recommendations/by-genre/?genre=Documentary&user_id=1&limit=50',
+        '/api/recommendations/similar/?tmdb_id=120&limit=50',
+        '/api/recommendations/because-you-watched/?user_id=1&rows=3&limit=20',
+      ];
+      for (const path of lists) {
+        const body = await get(path);
+        const items = [...(body.items ?? []), ...(body.rows ?? []).flatMap((row: Json) => row.items)];
+        expect(items.length, path).toBeGreaterThan(0);
+        items.forEach(expectRecommendable);
+      }
+    });
 
-  it('a new user: five onboarding ratings give recommendations that change after one more', async () => {
-    const seeds = (await get('/api/recommendations/seed-movies/?genres=Sci-Fi,Comedy&limit=12')).items;
-    expect(seeds).toHaveLength(12);
-    const { user, token } = await post('/api/users/cold_start/', { genres: ['Sci-Fi', 'Comedy'], ratings: seeds.slice(0, 5).map((m: Json) => ({ tmdb_id: m.tmdb_id, rating: 5 })) });
-    const before = await get(`/api/recommendations/for-you/?user_id=${user.id}&limit=20`);
-    expect(before.items).toHaveLength(20);
-    expect(before.source.encoder).toMatch(/^in-process-user-tower/);
-    await post(`/api/users/${user.id}/rate/`, { tmdb_id: seeds[5].tmdb_id, rating: 1 }, token);
-    const after = await get(`/api/recommendations/for-you/?user_id=${user.id}&limit=20`);
-    expect(after.items.map((m: Json) => m.id)).not.toEqual(before.items.map((m: Json) => m.id));
-    expect(after.items.map((m: Json) => m.tmdb_id)).not.toContain(seeds[5].tmdb_id);
-  });
+    it('a new user: five onboarding ratings give recommendations that change after one more', async () => {
+      const seeds = (await get('/api/recommendations/seed-movies/?genres=Sci-Fi,Comedy&limit=12')).items;
+      expect(seeds).toHaveLength(12);
+      const { user, token } = await post('/api/users/cold_start/', {
+        genres: ['Sci-Fi', 'Comedy'],
+        ratings: seeds.slice(0, 5).map((m: Json) => ({ tmdb_id: m.tmdb_id, rating: 5 })),
+      });
+      const before = await get(`/api/recommendations/for-you/?user_id=${user.id}&limit=20`);
+      expect(before.items).toHaveLength(20);
+      expect(before.source.encoder).toMatch(/^in-process-user-tower/);
+      await post(`/api/users/${user.id}/rate/`, { tmdb_id: seeds[5].tmdb_id, rating: 1 }, token);
+      const after = await get(`/api/recommendations/for-you/?user_id=${user.id}&limit=20`);
+      expect(after.items.map((m: Json) => m.id)).not.toEqual(before.items.map((m: Json) => m.id));
+      expect(after.items.map((m: Json) => m.tmdb_id)).not.toContain(seeds[5].tmdb_id);
+    });
 
-  it('Similar and a typo search find what a person expects', async () => {
-    // The Fellowship of the Ring (TMDB 120): its two sequels, rated by the same people and described
-    // alike, are among its ten nearest neighbours for any model that learnt anything.
-    const similar = await get('/api/recommendations/similar/?tmdb_id=120&limit=10');
-    expect(similar.items.filter((m: Json) => m.title.startsWith('The Lord of the Rings')).length).toBe(2);
-  });
+    it('Similar and a typo search find what a person expects', async () => {
+      // The Fellowship of the Ring (TMDB 120): its two sequels, rated by the same people and described
+      // alike, are among its ten nearest neighbours for any model that learnt anything.
+      const similar = await get('/api/recommendations/similar/?tmdb_id=120&limit=10');
+      expect(similar.items.filter((m: Json) => m.title.startsWith('The Lord of the Rings')).length).toBe(2);
+    });
 
-  it('search forgives typos, accents and case, knows alternate titles, and ranks the exact title first', async () => {
-    const cases: [query: string, first: RegExp][] = [
-      ['godfater', /^The Godfather$/],
-      ['amelie', /^Am[eé]lie/],
-      ['AMÉLIE', /^Am[eé]lie/],
-      ['fabuleux destin', /^Am[eé]lie/],
-      ['leon', /^L[eé]on: The Professional/],
-      ['the professional', /^L[eé]on: The Professional/],
-      ['toy story', /^Toy Story$/],
-    ];
-    for (const [query, first] of cases) {
-      const search = await get(`/api/movies/search/?q=${encodeURIComponent(query)}&limit=3`);
-      expect(search.items[0]?.title, query).toMatch(first);
-    }
-  });
-});
+    it('search forgives typos, accents and case, knows alternate titles, and ranks the exact title first', async () => {
+      const cases: [query: string, first: RegExp][] = [
+        ['godfater', /^The Godfather$/],
+        ['amelie', /^Am[eé]lie/],
+        ['AMÉLIE', /^Am[eé]lie/],
+        ['fabuleux destin', /^Am[eé]lie/],
+        ['leon', /^L[eé]on: The Professional/],
+        ['the professional', /^L[eé]on: The Professional/],
+        ['toy story', /^Toy Story$/],
+      ];
+      for (const [query, first] of cases) {
+        const search = await get(`/api/movies/search/?q=${encodeURIComponent(query)}&limit=3`);
+        expect(search.items[0]?.title, query).toMatch(first);
+      }
+    });
+  },
+);

@@ -24,7 +24,8 @@ const get = async (path: string): Promise<Json> => {
 };
 
 /** The TMDB ids of every movie a list response shows (plain lists and Because You Watched rows). */
-const shown = (body: Json): number[] => [...(body.items ?? []), ...(body.rows ?? []).flatMap((row: Json) => row.items)].map((m: Json) => m.tmdb_id);
+const shown = (body: Json): number[] =>
+  [...(body.items ?? []), ...(body.rows ?? []).flatMap((row: Json) => row.items)].map((m: Json) => m.tmdb_id);
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'recommendable-'));
@@ -44,25 +45,36 @@ describe('movies nobody can watch', () => {
     expect((await get('/api/status/')).vector_index[0].points).toBe(48 + UNWATCHABLE.length);
     for (const movie of UNWATCHABLE) {
       expect((await get(`/api/movies/${movie.tmdbId}/`)).title).toBe(movie.title);
-      expect(shown(await get(`/api/movies/search/?q=${encodeURIComponent(movie.title)}&limit=3`))).toContain(movie.tmdbId);
+      expect(shown(await get(`/api/movies/search/?q=${encodeURIComponent(movie.title)}&limit=3`))).toContain(
+        movie.tmdbId,
+      );
     }
   });
 
   it('never appear in For You, By Genre, Because You Watched or Similar', async () => {
     // A new user who likes every genre, and has not rated the unwatchable movies.
     const ratings = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => ({ tmdb_id: tmdbIdOf(i), rating: 5 }));
-    const res = await api.request('/api/users/cold_start/', { method: 'POST', body: JSON.stringify({ genres: ['Comedy', 'Drama'], ratings }), headers: { 'content-type': 'application/json' } });
+    const res = await api.request('/api/users/cold_start/', {
+      method: 'POST',
+      body: JSON.stringify({ genres: ['Comedy', 'Drama'], ratings }),
+      headers: { 'content-type': 'application/json' },
+    });
     const { user } = (await res.json()) as Json;
     const lists = [
       `/api/recommendations/for-you/?user_id=${user.id}&limit=40`,
       `/api/recommendations/because-you-watched/?user_id=${user.id}&rows=8&limit=10`,
-      ...['Comedy', 'Drama', 'Sci-Fi', 'Horror'].map((genre) => `/api/recommendations/by-genre/?genre=${genre}&user_id=${user.id}&limit=20`),
+      ...['Comedy', 'Drama', 'Sci-Fi', 'Horror'].map(
+        (genre) => `/api/recommendations/by-genre/?genre=${genre}&user_id=${user.id}&limit=20`,
+      ),
       ...[0, 1, 2, 3].map((i) => `/api/recommendations/similar/?tmdb_id=${tmdbIdOf(i)}&limit=20`),
     ];
     for (const path of lists) {
       const ids = shown(await get(path));
       expect(ids.length, path).toBeGreaterThan(0);
-      expect(ids.filter((id) => unwatchable.has(id)), path).toEqual([]);
+      expect(
+        ids.filter((id) => unwatchable.has(id)),
+        path,
+      ).toEqual([]);
     }
   });
 
@@ -76,11 +88,14 @@ describe('movies nobody can watch', () => {
     for (const path of lists) {
       const ids = shown(await get(path));
       expect(ids.length, path).toBeGreaterThan(0);
-      expect(ids.filter((id) => unwatchable.has(id)), path).toEqual([]);
+      expect(
+        ids.filter((id) => unwatchable.has(id)),
+        path,
+      ).toEqual([]);
     }
   });
 
-  it('are their neighbours\' Similar movies no more, but have Similar movies of their own', async () => {
+  it("are their neighbours' Similar movies no more, but have Similar movies of their own", async () => {
     const ids = shown(await get(`/api/recommendations/similar/?tmdb_id=${UNWATCHABLE[0].tmdbId}&limit=10`));
     expect(ids).toHaveLength(10);
     expect(ids.filter((id) => unwatchable.has(id))).toEqual([]);

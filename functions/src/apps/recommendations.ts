@@ -21,17 +21,44 @@ import type { AppServices } from './services.js';
 const tags = ['recommendations'];
 const page = json(RecommendationPageSchema, 'Recommendations, best first, each with a reason');
 
-const pageResponse = (c: Context, result: RecommendationPage) => cachedJson(c, result, () => recommendationPageJson(result));
+const pageResponse = (c: Context, result: RecommendationPage) =>
+  cachedJson(c, result, () => recommendationPageJson(result));
 
 type QuerySchema = NonNullable<NonNullable<RouteConfig['request']>['query']>;
 
-const route = <Q extends QuerySchema>(path: string, summary: string, query: Q, extra: Parameters<typeof errorResponses> = []) =>
-  createRoute({ method: 'get', path: `/api/recommendations/${path}/`, tags, summary, request: { query }, responses: { 200: page, ...errorResponses(400, ...extra) } });
+const route = <Q extends QuerySchema>(
+  path: string,
+  summary: string,
+  query: Q,
+  extra: Parameters<typeof errorResponses> = [],
+) =>
+  createRoute({
+    method: 'get',
+    path: `/api/recommendations/${path}/`,
+    tags,
+    summary,
+    request: { query },
+    responses: { 200: page, ...errorResponses(400, ...extra) },
+  });
 
-const forYouRoute = route('for-you', 'Personal picks: the user tower\'s embedding → nearest unrated movies', ForYouQuery, [404]);
+const forYouRoute = route(
+  'for-you',
+  "Personal picks: the user tower's embedding → nearest unrated movies",
+  ForYouQuery,
+  [404],
+);
 const similarRoute = route('similar', 'Movies nearest to a movie', SimilarQuery, [404]);
-const byGenreRoute = route('by-genre', 'Personal picks inside a genre (top rated in it without a user)', ByGenreQuery, [404]);
-const trendingRoute = route('trending', 'Recent rating activity, time-decayed (refreshed by the scheduled job)', TrendingQuery);
+const byGenreRoute = route(
+  'by-genre',
+  'Personal picks inside a genre (top rated in it without a user)',
+  ByGenreQuery,
+  [404],
+);
+const trendingRoute = route(
+  'trending',
+  'Recent rating activity, time-decayed (refreshed by the scheduled job)',
+  TrendingQuery,
+);
 const topRatedRoute = route('top-rated', 'Well-rated popular movies (for visitors not signed in)', TrendingQuery);
 
 const becauseRoute = createRoute({
@@ -62,7 +89,14 @@ export function createRecommendationsApp(services: AppServices) {
     .openapi(becauseRoute, async (c) => {
       const q = c.req.valid('query');
       const result = await recommender.becauseYouWatched(q.user_id, { rows: q.rows, limit: q.limit });
-      const present = () => ({ rows: result.rows.map((r) => ({ because: movieJson(r.because), rating: r.rating, items: r.items.map(recommendationJson) })), source: result.source });
+      const present = () => ({
+        rows: result.rows.map((r) => ({
+          because: movieJson(r.because),
+          rating: r.rating,
+          items: r.items.map(recommendationJson),
+        })),
+        source: result.source,
+      });
       return cachedJson(c, result, present);
     })
     .openapi(similarRoute, async (c) => {

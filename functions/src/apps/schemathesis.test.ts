@@ -38,7 +38,11 @@ afterAll(async () => {
 /** Runs the CLI without blocking this process, which serves its requests. */
 function schemathesis(args: string[], cwd: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(SCHEMATHESIS, args, { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(SCHEMATHESIS, args, {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -49,8 +53,23 @@ function schemathesis(args: string[], cwd: string): Promise<{ code: number | nul
 
 it('the server keeps its OpenAPI contract under every schemathesis check', async () => {
   expect(existsSync(SCHEMATHESIS), `${SCHEMATHESIS} is missing: run \`npm run cli -- python setup\``).toBe(true);
-  const args = ['--no-color', '--config-file', CONFIG, 'run', `${server.url}/api/openapi.json`, '--checks', 'all', '--seed', String(SEED),
-    '--max-examples', String(EXAMPLES_PER_OPERATION), '--workers', '1', '--request-timeout', '10'];
+  const args = [
+    '--no-color',
+    '--config-file',
+    CONFIG,
+    'run',
+    `${server.url}/api/openapi.json`,
+    '--checks',
+    'all',
+    '--seed',
+    String(SEED),
+    '--max-examples',
+    String(EXAMPLES_PER_OPERATION),
+    '--workers',
+    '1',
+    '--request-timeout',
+    '10',
+  ];
   // Its cwd takes Hypothesis' example database, so nothing is left in the repository.
   const { code, output } = await schemathesis(args, dir);
   expect(code, output).toBe(0);

@@ -14,7 +14,9 @@ const Backend = z.object({ name: z.string(), role: z.string(), reachable: z.bool
 const StatusSchema = z
   .object({
     status: z.enum(['ok', 'degraded']),
-    database: Backend.extend({ counts: z.object({ movies: z.number().int(), users: z.number().int(), ratings: z.number().int() }).nullable() }),
+    database: Backend.extend({
+      counts: z.object({ movies: z.number().int(), users: z.number().int(), ratings: z.number().int() }).nullable(),
+    }),
     vector_index: z.array(Backend.extend({ points: z.number().int().nullable() })),
     encoder: z.array(Backend),
     metadata: z.array(Backend),
@@ -42,7 +44,8 @@ export const OPENAPI_INFO = {
   info: {
     title: 'Movie recommendations API',
     version: '1.0.0',
-    description: 'Two-tower recommendations with a reason on every movie. Errors are JSON: {"error": {"code", "message", "issues"?}}.',
+    description:
+      'Two-tower recommendations with a reason on every movie. Errors are JSON: {"error": {"code", "message", "issues"?}}.',
   },
 };
 
@@ -73,7 +76,9 @@ export function createSystemApp(services: AppServices, documented: () => OpenAPI
   app.get('/api/docs', (c) => c.html(docsPage('/api/openapi.json', '/api/docs/assets')));
   app.get('/api/docs/assets/:file', async (c) => {
     const asset = await swaggerAsset(c.req.param('file'));
-    return asset ? c.body(asset.body, 200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' }) : c.notFound();
+    return asset
+      ? c.body(asset.body, 200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' })
+      : c.notFound();
   });
   return app;
 }

@@ -28,7 +28,8 @@ const userJson = (u: UserRecord) => ({
   created_at: u.createdAt.toISOString(),
 });
 
-const movieRef = (r: z.infer<typeof MovieRatingInput>): MovieRef => ('tmdb_id' in r ? { tmdbId: r.tmdb_id } : { movieId: r.movie_id });
+const movieRef = (r: z.infer<typeof MovieRatingInput>): MovieRef =>
+  'tmdb_id' in r ? { tmdbId: r.tmdb_id } : { movieId: r.movie_id };
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -64,9 +65,14 @@ const rateRoute = createRoute({
   path: '/api/users/{id}/rate/',
   tags,
   summary: 'Rate or re-rate a movie as this user',
-  description: "Cold-start users need their token (Authorization: Bearer). MovieLens users are read-only unless DEMO_WRITES is on.",
+  description:
+    'Cold-start users need their token (Authorization: Bearer). MovieLens users are read-only unless DEMO_WRITES is on.',
   request: { params: UserIdParam, body: jsonBody(MovieRatingInput) },
-  responses: { 200: json(RateResult, 'Rating replaced'), 201: json(RateResult, 'Rating created'), ...errorResponses(400, 401, 403, 404, 422) },
+  responses: {
+    200: json(RateResult, 'Rating replaced'),
+    201: json(RateResult, 'Rating created'),
+    ...errorResponses(400, 401, 403, 404, 422),
+  },
 });
 
 const statisticsRoute = createRoute({
@@ -85,23 +91,44 @@ export function createUsersApp(services: AppServices) {
       const q = c.req.valid('query');
       const page = await users.list({ ...q, search: q.search || undefined });
       return c.json(
-        pageJson(page, (u) => ({ id: u.id, kind: u.kind, movielens_id: u.movielensId, rating_count: u.ratingCount, top_genres: u.topGenres })),
+        pageJson(page, (u) => ({
+          id: u.id,
+          kind: u.kind,
+          movielens_id: u.movielensId,
+          rating_count: u.ratingCount,
+          top_genres: u.topGenres,
+        })),
         200,
       );
     })
     .openapi(coldStartRoute, async (c) => {
       const body = c.req.valid('json');
-      const { user, token } = await users.coldStart({ genres: body.genres, ratings: body.ratings.map((r) => ({ movie: movieRef(r), rating: r.rating })) });
+      const { user, token } = await users.coldStart({
+        genres: body.genres,
+        ratings: body.ratings.map((r) => ({ movie: movieRef(r), rating: r.rating })),
+      });
       return c.json({ user: userJson(user), token }, 201);
     })
     .openapi(ratingsRoute, async (c) => {
       const page = await users.ratings(c.req.valid('param').id, c.req.valid('query'));
-      return c.json(pageJson(page, (r) => ({ movie: movieJson(r.movie), rating: r.rating, rated_at: r.ratedAt.toISOString() })), 200);
+      return c.json(
+        pageJson(page, (r) => ({ movie: movieJson(r.movie), rating: r.rating, rated_at: r.ratedAt.toISOString() })),
+        200,
+      );
     })
     .openapi(rateRoute, async (c) => {
       const body = c.req.valid('json');
-      const result = await users.rate(c.req.valid('param').id, bearerToken(c.req.header('authorization')), { movie: movieRef(body), rating: body.rating });
-      const payload = { user_id: result.user.id, movie: movieJson(result.movie), rating: result.rating, rated_at: result.ratedAt.toISOString(), created: result.created };
+      const result = await users.rate(c.req.valid('param').id, bearerToken(c.req.header('authorization')), {
+        movie: movieRef(body),
+        rating: body.rating,
+      });
+      const payload = {
+        user_id: result.user.id,
+        movie: movieJson(result.movie),
+        rating: result.rating,
+        rated_at: result.ratedAt.toISOString(),
+        created: result.created,
+      };
       return result.created ? c.json(payload, 201) : c.json(payload, 200);
     })
     .openapi(statisticsRoute, async (c) => {

@@ -19,18 +19,34 @@ export async function encoderFromConfig(config: AppConfig, index: VectorIndex, l
   const chain: UserEncoder[] = [];
   const weightsFile = join(config.modelDir, 'user_tower.safetensors');
   const inProcess = existsSync(weightsFile) ? await loadInProcessUserEncoder(weightsFile) : null;
-  if (!inProcess) log.warn({ file: weightsFile }, 'no user tower weights (train a model); cold start uses the weighted average');
+  if (!inProcess)
+    log.warn({ file: weightsFile }, 'no user tower weights (train a model); cold start uses the weighted average');
   const historyLength = inProcess?.historyLength ?? DEFAULT_HISTORY_LENGTH;
   if (encoder.tfServingUrl) {
-    chain.push(createTfServingEncoder({ url: encoder.tfServingUrl, model: encoder.tfServingModel, timeoutMs: encoder.timeoutMs, historyLength }));
+    chain.push(
+      createTfServingEncoder({
+        url: encoder.tfServingUrl,
+        model: encoder.tfServingModel,
+        timeoutMs: encoder.timeoutMs,
+        historyLength,
+      }),
+    );
   } else if (encoder.sagemakerEndpoint) {
-    chain.push(createSageMakerEncoder({ endpointName: encoder.sagemakerEndpoint, region: encoder.awsRegion, timeoutMs: encoder.timeoutMs, historyLength }));
+    chain.push(
+      createSageMakerEncoder({
+        endpointName: encoder.sagemakerEndpoint,
+        region: encoder.awsRegion,
+        timeoutMs: encoder.timeoutMs,
+        historyLength,
+      }),
+    );
   }
   if (inProcess) chain.push(inProcess);
   chain.push(createWeightedAverageEncoder((ids) => index.vectors(ids)));
   const fallback = createFallbackEncoder(chain, {
     timeoutMs: encoder.timeoutMs,
-    onFallback: ({ encoder: name, error }) => log.warn({ encoder: name, error: String(error) }, 'user encoder failed; falling back'),
+    onFallback: ({ encoder: name, error }) =>
+      log.warn({ encoder: name, error: String(error) }, 'user encoder failed; falling back'),
   });
   return { encoder: fallback, chain, historyLength };
 }

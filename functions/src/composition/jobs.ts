@@ -30,7 +30,11 @@ const QDRANT_INGEST_TIMEOUT_MS = 30_000;
 /** The export's movie_embeddings.npy as the ingestion core reads it. */
 export async function openEmbeddingsFile(modelDir: string): Promise<EmbeddingsFile> {
   const path = join(modelDir, EMBEDDINGS_FILE);
-  if (!existsSync(path)) throw new CodedError('not_found', `${path} does not exist: train a model first (npm run cli -- train) or point MODEL_DIR at an export`);
+  if (!existsSync(path))
+    throw new CodedError(
+      'not_found',
+      `${path} does not exist: train a model first (npm run cli -- train) or point MODEL_DIR at an export`,
+    );
   const { count, dimension } = await readMovieEmbeddingsHeader(path);
   return { name: path, count, dimension, read: (start, batchSize) => readMovieEmbeddings(path, { start, batchSize }) };
 }
@@ -44,14 +48,28 @@ function target(kind: IngestTargetKind, vectorIndex: AppConfig['vectorIndex']): 
   if (kind === 'embedded') {
     const dir = vectorIndex.embeddedDir;
     // The embedded writer stages every point and publishes on finish(): nothing partial survives.
-    return { job: loadEmbeddingsJob('embedded'), writer: createEmbeddedIndexWriter(dir), resumable: false, exists: async () => embeddedIndexExists(dir) };
+    return {
+      job: loadEmbeddingsJob('embedded'),
+      writer: createEmbeddedIndexWriter(dir),
+      resumable: false,
+      exists: async () => embeddedIndexExists(dir),
+    };
   }
   const { qdrantUrl: url, qdrantApiKey: apiKey, collection, timeoutMs } = vectorIndex;
   if (!url) throw new CodedError('invalid_input', 'the qdrant target needs QDRANT_URL');
-  const index = createQdrantIndex({ url, apiKey, collection, timeoutMs: Math.max(timeoutMs, QDRANT_INGEST_TIMEOUT_MS) });
+  const index = createQdrantIndex({
+    url,
+    apiKey,
+    collection,
+    timeoutMs: Math.max(timeoutMs, QDRANT_INGEST_TIMEOUT_MS),
+  });
   // An empty or missing collection (dropped, or Qdrant restarted without storage) is loaded from the
   // start. A failing count reads as missing too: if Qdrant is really down, prepare() says so next.
-  const exists = () => index.count().then((points) => points > 0, () => false);
+  const exists = () =>
+    index.count().then(
+      (points) => points > 0,
+      () => false,
+    );
   return { job: loadEmbeddingsJob(`qdrant:${collection}`), writer: index, resumable: true, exists };
 }
 
@@ -85,7 +103,11 @@ export async function ingestModelEmbeddings(options: IngestOptions): Promise<Loa
 }
 
 /** The job itself: the rating figures Top Rated and the recommendable rule read, then a new snapshot. */
-export async function runTrendingJob(db: Db, recommendable: RecommendableRule, options?: Partial<TrendingOptions>): Promise<TrendingRefreshSummary> {
+export async function runTrendingJob(
+  db: Db,
+  recommendable: RecommendableRule,
+  options?: Partial<TrendingOptions>,
+): Promise<TrendingRefreshSummary> {
   await refreshMovieRatingStats(db);
   return refreshSummary(await refreshTrending(db, options, recommendable));
 }

@@ -32,17 +32,31 @@ export async function createRuntime(config: AppConfig, log: Logger = createLogge
   const db = await openDatabase(config.database);
   const catalog = createCatalogStore(db, config.recommendable);
   // Embedded PGlite lives in this process, so every write to it passes through this store.
-  const userStore = config.database.driver === 'pglite' ? withSoleWriterVersions(createUserStore(db)) : createUserStore(db);
+  const userStore =
+    config.database.driver === 'pglite' ? withSoleWriterVersions(createUserStore(db)) : createUserStore(db);
   const index = await vectorIndexFromConfig(config, log);
   const { encoder, chain, historyLength } = await encoderFromConfig(config, index, log);
   const { apiKey, readToken, timeoutMs, metadataTtlDays } = config.tmdb;
   const fetcher = apiKey || readToken ? createTmdbMetadataFetcher({ apiKey, readToken, timeoutMs }) : null;
-  const popular = createPopularLists({ catalog, trending: trendingStore(db), cacheSeconds: config.recommendationCacheSeconds });
+  const popular = createPopularLists({
+    catalog,
+    trending: trendingStore(db),
+    cacheSeconds: config.recommendationCacheSeconds,
+  });
   const services: AppServices = {
     users: createUserService({ users: userStore, catalog, demoWrites: config.server.demoWrites }),
     userStore,
     movies: createMovieService({ catalog, fetcher, ttlDays: metadataTtlDays, log }),
-    recommender: createRecommender({ users: userStore, catalog, index, encoder, popular, historyLength, cacheSeconds: config.recommendationCacheSeconds, log }),
+    recommender: createRecommender({
+      users: userStore,
+      catalog,
+      index,
+      encoder,
+      popular,
+      historyLength,
+      cacheSeconds: config.recommendationCacheSeconds,
+      log,
+    }),
     popular,
     status: () => statusReport({ config, db, indexes: index.backends, encoders: chain, fetcher }),
     log,

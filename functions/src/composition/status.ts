@@ -27,7 +27,8 @@ async function probe<T>(work: () => Promise<T>, what: string): Promise<{ value: 
   }
 }
 
-const roleOf = (position: number, count: number) => (position === 0 ? 'primary' : position === count - 1 && count > 1 ? 'last resort' : 'fallback');
+const roleOf = (position: number, count: number) =>
+  position === 0 ? 'primary' : position === count - 1 && count > 1 ? 'last resort' : 'fallback';
 
 async function encoderStatus(encoder: UserEncoder, role: string): Promise<BackendStatus> {
   // Any answer proves the encoder works; the weighted average answers an empty history with 'unprocessable'.
@@ -48,7 +49,13 @@ export async function statusReport({ config, db, indexes, encoders, fetcher }: S
     Promise.all(
       indexes.map(async (index, i) => {
         const points = await probe(() => index.count(), index.name);
-        return { name: index.name, role: roleOf(i, indexes.length), reachable: points.error === null, detail: points.error, points: points.value };
+        return {
+          name: index.name,
+          role: roleOf(i, indexes.length),
+          reachable: points.error === null,
+          detail: points.error,
+          points: points.value,
+        };
       }),
     ),
     Promise.all(encoders.map((e, i) => encoderStatus(e, roleOf(i, encoders.length)))),
@@ -69,7 +76,12 @@ export async function statusReport({ config, db, indexes, encoders, fetcher }: S
 }
 
 async function metadataStatus(config: AppConfig, fetcher: MetadataFetcher | null): Promise<BackendStatus[]> {
-  const cache: BackendStatus = { name: 'database cache', role: fetcher ? 'fallback' : 'primary', reachable: true, detail: 'snapshot and previously fetched metadata' };
+  const cache: BackendStatus = {
+    name: 'database cache',
+    role: fetcher ? 'fallback' : 'primary',
+    reachable: true,
+    detail: 'snapshot and previously fetched metadata',
+  };
   if (!fetcher) return [cache];
   // The Matrix (603) as a canary: TMDB answers it whenever the API and the key work.
   const result = await probe(() => fetcher.fetchMovie(603), fetcher.name);

@@ -18,7 +18,14 @@ const NO_INDEX: VectorIndex = {
 export async function vectorIndexFromConfig({ vectorIndex }: AppConfig, log: Logger): Promise<ResilientIndex> {
   const chain: VectorIndex[] = [];
   if (vectorIndex.qdrantUrl) {
-    chain.push(createQdrantIndex({ url: vectorIndex.qdrantUrl, apiKey: vectorIndex.qdrantApiKey, collection: vectorIndex.collection, timeoutMs: vectorIndex.timeoutMs }));
+    chain.push(
+      createQdrantIndex({
+        url: vectorIndex.qdrantUrl,
+        apiKey: vectorIndex.qdrantApiKey,
+        collection: vectorIndex.collection,
+        timeoutMs: vectorIndex.timeoutMs,
+      }),
+    );
   }
   if (embeddedIndexExists(vectorIndex.embeddedDir)) {
     const started = performance.now();

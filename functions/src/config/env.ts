@@ -36,11 +36,15 @@ const envSchema = z.object({
   TMDB_METADATA_TTL_DAYS: z.coerce.number().positive().default(30),
   MODEL_DIR: optionalString,
   INDEX_DIR: optionalString,
-  QDRANT_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional()),
+  QDRANT_URL: optionalString.pipe(
+    z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
+  ),
   QDRANT_API_KEY: optionalString,
   QDRANT_COLLECTION: optionalString.default('movies'),
   QDRANT_TIMEOUT_MS: z.coerce.number().int().positive().default(500),
-  TF_SERVING_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional()),
+  TF_SERVING_URL: optionalString.pipe(
+    z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
+  ),
   TF_SERVING_MODEL: optionalString.default('user_tower'),
   SAGEMAKER_ENDPOINT: optionalString,
   AWS_REGION: optionalString,

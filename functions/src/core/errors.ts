@@ -3,13 +3,7 @@
  * what their users see.
  */
 export type ErrorCode =
-  | 'invalid_input'
-  | 'not_found'
-  | 'conflict'
-  | 'unprocessable'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'unavailable';
+  'invalid_input' | 'not_found' | 'conflict' | 'unprocessable' | 'unauthorized' | 'forbidden' | 'unavailable';
 
 export class CodedError extends Error {
   constructor(

@@ -8,7 +8,10 @@ import { runtimeFromEnv, type Runtime } from '../composition/runtime.js';
 
 type LambdaHandler = ReturnType<typeof handle>;
 
-export function httpHandler(build: (services: AppServices) => Parameters<typeof handle>[0], runtime: () => Promise<Runtime> = runtimeFromEnv) {
+export function httpHandler(
+  build: (services: AppServices) => Parameters<typeof handle>[0],
+  runtime: () => Promise<Runtime> = runtimeFromEnv,
+) {
   let handler: LambdaHandler | null = null;
   return async (event: Parameters<LambdaHandler>[0], context?: Parameters<LambdaHandler>[1]) => {
     handler ??= handle(build((await runtime()).services));

@@ -23,7 +23,12 @@ let runtime: Runtime;
 type HttpApiEvent = Parameters<ReturnType<typeof httpHandler>>[0];
 
 /** An HTTP API v2 event as API Gateway sends it for `method path?query`. */
-function event(method: string, pathAndQuery: string, body?: unknown, headers: Record<string, string> = {}): HttpApiEvent {
+function event(
+  method: string,
+  pathAndQuery: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): HttpApiEvent {
   const [rawPath = '', rawQueryString = ''] = pathAndQuery.split('?');
   const allHeaders = { host: 'api.example.com', 'content-type': 'application/json', ...headers };
   return {
@@ -74,15 +79,24 @@ describe('Lambda handlers (API Gateway HTTP API v2 events)', () => {
   it('users: list, onboarding, bad input', async () => {
     expect((await invoke(createUsersApp, event('GET', '/api/users/', undefined))).body.total).toBeGreaterThan(0);
     const ratings = [0, 4, 8, 12, 16].map((i) => ({ tmdb_id: tmdbIdOf(i), rating: 4 }));
-    const created = await invoke(createUsersApp, event('POST', '/api/users/cold_start/', { genres: ['Comedy'], ratings }));
+    const created = await invoke(
+      createUsersApp,
+      event('POST', '/api/users/cold_start/', { genres: ['Comedy'], ratings }),
+    );
     expect(created.status).toBe(201);
     expect(created.body.token).toEqual(expect.any(String));
-    const bad = await invoke(createUsersApp, event('POST', '/api/users/cold_start/', { genres: ['Comedy'], ratings: ratings.slice(0, 2) }));
+    const bad = await invoke(
+      createUsersApp,
+      event('POST', '/api/users/cold_start/', { genres: ['Comedy'], ratings: ratings.slice(0, 2) }),
+    );
     expect(bad).toMatchObject({ status: 422, body: { error: { code: 'unprocessable' } } });
   });
 
   it('recommendations: For You and a 400 naming the bad parameter', async () => {
-    const forYou = await invoke(createRecommendationsApp, event('GET', '/api/recommendations/for-you/?user_id=1&limit=5'));
+    const forYou = await invoke(
+      createRecommendationsApp,
+      event('GET', '/api/recommendations/for-you/?user_id=1&limit=5'),
+    );
     expect(forYou.status).toBe(200);
     expect(forYou.body.items).toHaveLength(5);
     const bad = await invoke(createRecommendationsApp, event('GET', '/api/recommendations/for-you/?user_id=x'));
@@ -99,10 +113,12 @@ describe('Lambda handlers (API Gateway HTTP API v2 events)', () => {
     expect((await invoke(buildSystemApp, event('GET', '/api/health/'))).body).toEqual({ status: 'ok' });
     expect((await invoke(buildSystemApp, event('GET', '/api/status/'))).body.database.reachable).toBe(true);
     const doc = await invoke(buildSystemApp, event('GET', '/api/openapi.json'));
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/users/', '/api/recommendations/for-you/', '/api/movies/{tmdb_id}/']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/users/', '/api/recommendations/for-you/', '/api/movies/{tmdb_id}/']),
+    );
   });
 
-  it('every GET endpoint answers through its group\'s Lambda', async () => {
+  it("every GET endpoint answers through its group's Lambda", async () => {
     const endpoints: [Build, string][] = [
       [createUsersApp, '/api/users/?limit=2'],
       [createUsersApp, '/api/users/1/ratings/'],
@@ -119,7 +135,10 @@ describe('Lambda handlers (API Gateway HTTP API v2 events)', () => {
       [buildSystemApp, '/api/docs'],
     ];
     for (const [build, path] of endpoints) {
-      const result = (await httpHandler(build, async () => runtime)(event('GET', path))) as Exclude<APIGatewayProxyResultV2, string>;
+      const result = (await httpHandler(build, async () => runtime)(event('GET', path))) as Exclude<
+        APIGatewayProxyResultV2,
+        string
+      >;
       expect(result.statusCode, path).toBe(200);
     }
   });

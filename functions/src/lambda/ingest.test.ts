@@ -61,18 +61,50 @@ const scheduled: ScheduledEvent = {
 };
 
 /** A PGlite database in a folder with five movies, and an export of them plus one unknown movie. */
-async function setUp(root: string, log: IngestHandlerDeps['log']): Promise<{ deps: IngestHandlerDeps; movieIds: number[] }> {
+async function setUp(
+  root: string,
+  log: IngestHandlerDeps['log'],
+): Promise<{ deps: IngestHandlerDeps; movieIds: number[] }> {
   // The handler closes the database after each run, so it lives in a folder and is reopened.
-  const database: DatabaseConfig = { driver: 'pglite', url: undefined, pgliteDir: join(root, 'pglite'), neonWsProxy: undefined };
+  const database: DatabaseConfig = {
+    driver: 'pglite',
+    url: undefined,
+    pgliteDir: join(root, 'pglite'),
+    neonWsProxy: undefined,
+  };
   const db: Db = await openDatabase(database);
-  await upsertMovieLensMovies(db, [1, 2, 3, 4, 5].map((id) => catalogMovie({ movielensId: id, tmdbId: 100 + id, title: `Movie ${id}`, year: 1990 + id, genres: id % 2 ? ['Comedy'] : ['Drama'] })));
+  await upsertMovieLensMovies(
+    db,
+    [1, 2, 3, 4, 5].map((id) =>
+      catalogMovie({
+        movielensId: id,
+        tmdbId: 100 + id,
+        title: `Movie ${id}`,
+        year: 1990 + id,
+        genres: id % 2 ? ['Comedy'] : ['Drama'],
+      }),
+    ),
+  );
   const movieIds = [...(await movieIdsByMovieLensId(db)).values()].sort((a, b) => a - b);
   await db.destroy();
   const modelDir = join(root, 'model');
   await mkdir(modelDir);
   await writeEmbeddings(join(modelDir, EMBEDDINGS_FILE), [...movieIds, 9999]);
-  const vectorIndex: AppConfig['vectorIndex'] = { qdrantUrl: undefined, qdrantApiKey: undefined, collection: 'movies', timeoutMs: 500, embeddedDir: join(root, 'index') };
-  return { deps: { openDb: () => openDatabase(database), config: { modelDir, vectorIndex, recommendable: DEFAULT_RECOMMENDABLE_RULE }, log }, movieIds };
+  const vectorIndex: AppConfig['vectorIndex'] = {
+    qdrantUrl: undefined,
+    qdrantApiKey: undefined,
+    collection: 'movies',
+    timeoutMs: 500,
+    embeddedDir: join(root, 'index'),
+  };
+  return {
+    deps: {
+      openDb: () => openDatabase(database),
+      config: { modelDir, vectorIndex, recommendable: DEFAULT_RECOMMENDABLE_RULE },
+      log,
+    },
+    movieIds,
+  };
 }
 
 describe('ingest handler', () => {
@@ -90,7 +122,9 @@ describe('ingest handler', () => {
   it('loads the export into the embedded index, reporting movies the database lacks', async () => {
     const report = await createIngestHandler(deps)(eventBridgeEvent('Model Exported', {}));
     expect(report).toMatchObject({ records: 6, dimension: DIM, read: 6, unknownMovies: { count: 1, sample: [9999] } });
-    expect(report.targets).toEqual([{ name: 'embedded', job: 'load-embeddings:embedded', status: 'started', from: 0, points: 5 }]);
+    expect(report.targets).toEqual([
+      { name: 'embedded', job: 'load-embeddings:embedded', status: 'started', from: 0, points: 5 },
+    ]);
     expect(logged.at(-1)).toMatchObject({ job: 'ingest', records: 6, ms: expect.any(Number) });
     const index = await loadEmbeddedIndex(deps.config.vectorIndex.embeddedDir);
     expect(await index.count()).toBe(5);
@@ -102,19 +136,29 @@ describe('ingest handler', () => {
   it('skips the file on a scheduled run once loaded, and loads it again when forced', async () => {
     const handler = createIngestHandler(deps);
     expect((await handler(scheduled)).targets.map((t) => [t.status, t.points])).toEqual([['skipped', 0]]);
-    expect((await handler(eventBridgeEvent('Model Exported', { force: true }))).targets.map((t) => [t.status, t.points])).toEqual([['restarted', 5]]);
+    expect(
+      (await handler(eventBridgeEvent('Model Exported', { force: true }))).targets.map((t) => [t.status, t.points]),
+    ).toEqual([['restarted', 5]]);
   });
 
   it('refuses a bad event detail and a missing export', async () => {
-    await expect(createIngestHandler(deps)(eventBridgeEvent('Model Exported', { targets: ['pinecone'] }))).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(createIngestHandler(deps)(eventBridgeEvent('Model Exported', { targets: ['qdrant'] }))).rejects.toThrow(/QDRANT_URL/);
+    await expect(
+      createIngestHandler(deps)(eventBridgeEvent('Model Exported', { targets: ['pinecone'] })),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      createIngestHandler(deps)(eventBridgeEvent('Model Exported', { targets: ['qdrant'] })),
+    ).rejects.toThrow(/QDRANT_URL/);
     const missing = { ...deps, config: { ...deps.config, modelDir: join(root, 'nowhere') } };
     await expect(createIngestHandler(missing)(scheduled)).rejects.toMatchObject({ code: 'not_found' });
   });
 });
 
 /** The Qdrant target against the stand-in, and against the real server when QDRANT_URL is set. */
-function describeQdrantTarget(label: string, skip: string | null, server: () => Promise<{ url: string; apiKey?: string; stop?: () => Promise<void> }>) {
+function describeQdrantTarget(
+  label: string,
+  skip: string | null,
+  server: () => Promise<{ url: string; apiKey?: string; stop?: () => Promise<void> }>,
+) {
   describe.skipIf(skip !== null)(`ingest handler into ${label}${skip ?? ''}`, () => {
     let root: string;
     let deps: IngestHandlerDeps;
@@ -126,11 +170,21 @@ function describeQdrantTarget(label: string, skip: string | null, server: () => 
       const { url, apiKey, stop: stopServer } = await server();
       stop = stopServer;
       const base = (await setUp(root, () => undefined)).deps;
-      deps = { ...base, config: { ...base.config, vectorIndex: { ...base.config.vectorIndex, qdrantUrl: url, qdrantApiKey: apiKey, collection } } };
+      deps = {
+        ...base,
+        config: {
+          ...base.config,
+          vectorIndex: { ...base.config.vectorIndex, qdrantUrl: url, qdrantApiKey: apiKey, collection },
+        },
+      };
     });
     afterAll(async () => {
       const { qdrantUrl, qdrantApiKey } = deps.config.vectorIndex;
-      await fetch(`${qdrantUrl}/collections/${collection}`, { method: 'DELETE', headers: qdrantApiKey ? { 'api-key': qdrantApiKey } : {}, signal: AbortSignal.timeout(5_000) });
+      await fetch(`${qdrantUrl}/collections/${collection}`, {
+        method: 'DELETE',
+        headers: qdrantApiKey ? { 'api-key': qdrantApiKey } : {},
+        signal: AbortSignal.timeout(5_000),
+      });
       await stop?.();
       await rm(root, { recursive: true, force: true });
     });
@@ -140,10 +194,16 @@ function describeQdrantTarget(label: string, skip: string | null, server: () => 
       const { qdrantUrl, qdrantApiKey } = deps.config.vectorIndex;
       const qdrant = createQdrantIndex({ url: qdrantUrl!, apiKey: qdrantApiKey, collection, timeoutMs: 5_000 });
       const onlyQdrant = eventBridgeEvent('Model Exported', { targets: ['qdrant'] });
-      expect((await handler(onlyQdrant)).targets).toEqual([{ name: 'qdrant', job: `load-embeddings:qdrant:${collection}`, status: 'started', from: 0, points: 5 }]);
+      expect((await handler(onlyQdrant)).targets).toEqual([
+        { name: 'qdrant', job: `load-embeddings:qdrant:${collection}`, status: 'started', from: 0, points: 5 },
+      ]);
       expect(await qdrant.count()).toBe(5);
       expect((await handler(onlyQdrant)).targets.map((t) => t.status)).toEqual(['skipped']);
-      await fetch(`${qdrantUrl}/collections/${collection}`, { method: 'DELETE', headers: qdrantApiKey ? { 'api-key': qdrantApiKey } : {}, signal: AbortSignal.timeout(5_000) });
+      await fetch(`${qdrantUrl}/collections/${collection}`, {
+        method: 'DELETE',
+        headers: qdrantApiKey ? { 'api-key': qdrantApiKey } : {},
+        signal: AbortSignal.timeout(5_000),
+      });
       expect((await handler(onlyQdrant)).targets.map((t) => [t.status, t.points])).toEqual([['restarted', 5]]);
       expect(await qdrant.count()).toBe(5);
     });

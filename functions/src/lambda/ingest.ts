@@ -32,7 +32,11 @@ export interface IngestHandlerDeps {
 
 function ingestOptions(event: IngestEvent): z.infer<typeof detailSchema> {
   const parsed = detailSchema.safeParse(event.detail ?? {});
-  if (!parsed.success) throw new CodedError('invalid_input', `ingest event detail: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new CodedError(
+      'invalid_input',
+      `ingest event detail: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   return parsed.data;
 }
 

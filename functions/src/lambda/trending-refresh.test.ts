@@ -50,9 +50,20 @@ describe('trending-refresh handler', () => {
     });
     const summary = await handler(scheduledEvent);
     // Default options: too few movies in 90 days for 200, so the window widens to cover E's ratings.
-    expect(summary).toMatchObject({ windowDays: 360, windowEnd: new Date(FIXTURE_END * 1000).toISOString(), movies: 4 });
+    expect(summary).toMatchObject({
+      windowDays: 360,
+      windowEnd: new Date(FIXTURE_END * 1000).toISOString(),
+      movies: 4,
+    });
     expect(summary.top.map((m) => m.title)).toEqual(['A', 'B', 'C', 'E']);
-    expect(logged).toEqual([expect.objectContaining({ job: 'trending-refresh', event: scheduledEvent.id, snapshotId: summary.snapshotId, ms: expect.any(Number) })]);
+    expect(logged).toEqual([
+      expect.objectContaining({
+        job: 'trending-refresh',
+        event: scheduledEvent.id,
+        snapshotId: summary.snapshotId,
+        ms: expect.any(Number),
+      }),
+    ]);
     await expect(opened!.selectFrom('movies').select('id').execute()).rejects.toThrow();
     const latest = await withDb((db) => latestTrending(db, { limit: 10, offset: 0 }));
     expect(latest.snapshot?.id).toBe(summary.snapshotId);

@@ -39,7 +39,15 @@ function requestLog(app: OpenAPIHono, runtime: Runtime): void {
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
-    runtime.log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
+    runtime.log.info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      },
+      'request',
+    );
   });
 }
 

@@ -47,14 +47,25 @@ export interface PythonServer {
  * Starts `python -m <module> <args>` in tf-serving/. The server must print `LISTENING <port>` on
  * stdout once it accepts connections (pass `--port 0` so the OS picks a free port).
  */
-export async function startPythonServer(module: string, args: string[], readyTimeoutMs = 60_000): Promise<PythonServer> {
-  const child = spawn(VENV_PYTHON, ['-m', module, ...args], { cwd: TF_SERVING_DIR, env: PYTHON_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startPythonServer(
+  module: string,
+  args: string[],
+  readyTimeoutMs = 60_000,
+): Promise<PythonServer> {
+  const child = spawn(VENV_PYTHON, ['-m', module, ...args], {
+    cwd: TF_SERVING_DIR,
+    env: PYTHON_ENV,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`${module} did not start within ${readyTimeoutMs} ms`)), readyTimeoutMs);
+    const timer = setTimeout(
+      () => fail(new Error(`${module} did not start within ${readyTimeoutMs} ms`)),
+      readyTimeoutMs,
+    );
     const fail = (error: Error) => {
       clearTimeout(timer);
       child.kill('SIGKILL');

@@ -53,7 +53,11 @@ async function startServer(cacheSeconds: number | undefined): Promise<{ url: str
   // Node itself (not npx) so SIGTERM reaches the server rather than a wrapper that would orphan it.
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/src/cli.ts', 'serve', '--port', String(port)], {
     cwd: REPO_ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...(cacheSeconds === undefined ? {} : { RECOMMENDATION_CACHE_SECONDS: String(cacheSeconds) }) },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      ...(cacheSeconds === undefined ? {} : { RECOMMENDATION_CACHE_SECONDS: String(cacheSeconds) }),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -76,19 +80,37 @@ async function json<T>(url: string): Promise<T> {
 
 /** Valid ids to spread the load over, read from the server itself. */
 async function targets(url: string): Promise<Target[]> {
-  const users = (await json<{ items: { id: number }[] }>(`${url}/api/users/?limit=100&sort=ratings`)).items.map((u) => u.id);
-  const movies = (await json<{ items: { tmdb_id: number | null; title: string }[] }>(`${url}/api/recommendations/top-rated/?limit=100`)).items;
+  const users = (await json<{ items: { id: number }[] }>(`${url}/api/users/?limit=100&sort=ratings`)).items.map(
+    (u) => u.id,
+  );
+  const movies = (
+    await json<{ items: { tmdb_id: number | null; title: string }[] }>(
+      `${url}/api/recommendations/top-rated/?limit=100`,
+    )
+  ).items;
   const tmdbIds = movies.flatMap((m) => (m.tmdb_id === null ? [] : [m.tmdb_id]));
   const words = movies.map((m) => encodeURIComponent(m.title.split(' ').slice(0, 2).join(' ').toLowerCase()));
   const genres = (await json<{ items: { name: string }[] }>(`${url}/api/genres/`)).items.map((g) => g.name);
-  if (users.length === 0 || tmdbIds.length === 0) throw new Error('the server has no users or rated movies: run `npm start` first');
+  if (users.length === 0 || tmdbIds.length === 0)
+    throw new Error('the server has no users or rated movies: run `npm start` first');
   return [
     { name: 'for-you', path: () => `/api/recommendations/for-you/?user_id=${pick(users)}&limit=20` },
-    { name: 'because-you-watched', path: () => `/api/recommendations/because-you-watched/?user_id=${pick(users)}&rows=3&limit=10` },
-    { name: 'by-genre', path: () => `/api/recommendations/by-genre/?genre=${encodeURIComponent(pick(genres))}&user_id=${pick(users)}&limit=20` },
+    {
+      name: 'because-you-watched',
+      path: () => `/api/recommendations/because-you-watched/?user_id=${pick(users)}&rows=3&limit=10`,
+    },
+    {
+      name: 'by-genre',
+      path: () =>
+        `/api/recommendations/by-genre/?genre=${encodeURIComponent(pick(genres))}&user_id=${pick(users)}&limit=20`,
+    },
     { name: 'similar', path: () => `/api/recommendations/similar/?tmdb_id=${pick(tmdbIds)}&limit=20` },
     { name: 'trending', path: () => `/api/recommendations/trending/?limit=20` },
-    { name: 'seed-movies', path: () => `/api/recommendations/seed-movies/?genres=${encodeURIComponent(`${pick(genres)},${pick(genres)}`)}&limit=24` },
+    {
+      name: 'seed-movies',
+      path: () =>
+        `/api/recommendations/seed-movies/?genres=${encodeURIComponent(`${pick(genres)},${pick(genres)}`)}&limit=24`,
+    },
     { name: 'movie', path: () => `/api/movies/${pick(tmdbIds)}/` },
     { name: 'search', path: () => `/api/movies/search/?q=${pick(words)}&limit=20` },
     { name: 'users', path: () => `/api/users/?limit=20&offset=${Math.floor(Math.random() * 50)}` },
@@ -115,7 +137,9 @@ async function load(url: string, target: Target, connections: number, seconds: n
 }
 
 export async function benchApi(options: ApiBenchOptions, log: (message: string) => void) {
-  const server = options.url ? { url: options.url.replace(/\/+$/, ''), stop: async () => undefined } : await startServer(options.cacheSeconds);
+  const server = options.url
+    ? { url: options.url.replace(/\/+$/, ''), stop: async () => undefined }
+    : await startServer(options.cacheSeconds);
   try {
     const all = await targets(server.url);
     const chosen = options.endpoints ? all.filter((t) => options.endpoints!.includes(t.name)) : all;
@@ -124,10 +148,18 @@ export async function benchApi(options: ApiBenchOptions, log: (message: string) 
       // A short warm-up so JIT compilation and first-touch caches do not count.
       await load(server.url, target, options.connections, 1);
       const figures = await load(server.url, target, options.connections, options.seconds);
-      log(`${target.name.padEnd(20)} p50 ${figures.p50Ms} ms  p99 ${figures.p99Ms} ms  ${figures.rps} req/s  errors ${figures.errors}`);
+      log(
+        `${target.name.padEnd(20)} p50 ${figures.p50Ms} ms  p99 ${figures.p99Ms} ms  ${figures.rps} req/s  errors ${figures.errors}`,
+      );
       endpoints.push(figures);
     }
-    return { url: server.url, connections: options.connections, seconds: options.seconds, cacheSeconds: options.cacheSeconds ?? null, endpoints };
+    return {
+      url: server.url,
+      connections: options.connections,
+      seconds: options.seconds,
+      cacheSeconds: options.cacheSeconds ?? null,
+      endpoints,
+    };
   } finally {
     await server.stop();
   }

@@ -20,7 +20,12 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [result, (performance.now() - started) / 1000];
 }
 
-async function oneRun(driver: DatabaseDriver, serverUrl: string, dataset: MovieLensDataset, metadata: MetadataCatalog | null) {
+async function oneRun(
+  driver: DatabaseDriver,
+  serverUrl: string,
+  dataset: MovieLensDataset,
+  metadata: MetadataCatalog | null,
+) {
   // PGlite on disk, as `npm start` uses it; the servers get a throwaway database.
   const pgliteDir = driver === 'pglite' ? await mkdtemp(join(tmpdir(), 'movierec-bench-')) : undefined;
   const t = await createScratchDatabase(driver, { serverUrl, pgliteDir });
@@ -32,8 +37,19 @@ async function oneRun(driver: DatabaseDriver, serverUrl: string, dataset: MovieL
       ratings: await loadRatings({ db: t.db, dataset }),
     }));
     const unchanged =
-      again.movies.movielens.inserted + again.movies.movielens.updated + again.ratings.ratings.inserted + again.ratings.ratings.updated === 0;
-    return { counts: await tableCounts(t.db), moviesSeconds, ratingsSeconds, againSeconds, unchanged, written: { movies: movies.movielens, ratings: ratings.ratings } };
+      again.movies.movielens.inserted +
+        again.movies.movielens.updated +
+        again.ratings.ratings.inserted +
+        again.ratings.ratings.updated ===
+      0;
+    return {
+      counts: await tableCounts(t.db),
+      moviesSeconds,
+      ratingsSeconds,
+      againSeconds,
+      unchanged,
+      written: { movies: movies.movielens, ratings: ratings.ratings },
+    };
   } finally {
     await t.dispose();
     if (pgliteDir) await rm(pgliteDir, { recursive: true, force: true });
@@ -47,7 +63,12 @@ export interface BenchLoadOptions {
   serverUrl: string;
 }
 
-export async function benchLoad({ drivers, runs, serverUrl }: BenchLoadOptions, dataset: MovieLensDataset, metadata: MetadataCatalog | null, log: (m: string) => void) {
+export async function benchLoad(
+  { drivers, runs, serverUrl }: BenchLoadOptions,
+  dataset: MovieLensDataset,
+  metadata: MetadataCatalog | null,
+  log: (m: string) => void,
+) {
   const results: Record<string, unknown> = {};
   for (const driver of drivers) {
     const sampler = rssSampler();

@@ -35,7 +35,10 @@ const WARMUP = 100;
 type Catalog = { source: string; count: number; batches: () => AsyncGenerator<MoviePoint[]> };
 
 function gaussianUnit(next: () => number, dimension: number): Float32Array {
-  const v = Float32Array.from({ length: dimension }, () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()));
+  const v = Float32Array.from(
+    { length: dimension },
+    () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()),
+  );
   const norm = Math.hypot(...v);
   return v.map((x) => x / norm);
 }
@@ -96,7 +99,11 @@ async function timeQueries(index: VectorIndex, queries: VectorQuery[]) {
   }
   const seconds = (performance.now() - started) / 1000;
   const sorted = latencies.sort((a, b) => a - b);
-  return { p50Ms: round3(median(sorted)), p99Ms: round3(percentile(sorted, 0.99)), queriesPerSecond: Math.round(queries.length / seconds) };
+  return {
+    p50Ms: round3(median(sorted)),
+    p99Ms: round3(percentile(sorted, 0.99)),
+    queriesPerSecond: Math.round(queries.length / seconds),
+  };
 }
 
 /** User-like queries: a history of catalog movies, its mean direction, and what a user would filter. */
@@ -113,7 +120,11 @@ async function userQueries(index: VectorIndex, movieIds: number[], options: Benc
     const norm = Math.hypot(...mean) || 1;
     const vector = mean.map((x) => x / norm);
     plain.push({ vector, limit: options.limit });
-    genre.push({ vector, limit: options.limit, genres: [CANONICAL_GENRES[Math.floor(next() * CANONICAL_GENRES.length)] as string] });
+    genre.push({
+      vector,
+      limit: options.limit,
+      genres: [CANONICAL_GENRES[Math.floor(next() * CANONICAL_GENRES.length)] as string],
+    });
     exclusions.push({ vector, limit: options.limit, excludeMovieIds: history });
   }
   return { plain, genre, exclusions };
@@ -151,7 +162,17 @@ export async function benchVectorIndex(options: BenchVectorIndexOptions, log: (m
       genre: await timeQueries(index, queries.genre),
       exclusions: await timeQueries(index, queries.exclusions),
     };
-    return { catalog: catalog.source, points: index.points, dimension: index.dimension, queriesPerKind: options.queries, limit: options.limit, buildSeconds, loadSeconds, ...kinds, peakRssMb: toMb(sampler.stop()) };
+    return {
+      catalog: catalog.source,
+      points: index.points,
+      dimension: index.dimension,
+      queriesPerKind: options.queries,
+      limit: options.limit,
+      buildSeconds,
+      loadSeconds,
+      ...kinds,
+      peakRssMb: toMb(sampler.stop()),
+    };
   } finally {
     sampler.stop();
     await rm(dir, { recursive: true, force: true });

@@ -13,7 +13,11 @@ const LOG_INTERVAL_MS = 3000;
 
 function barProgress(label: string): Progress {
   const bar = new SingleBar(
-    { format: `${label} [{bar}] {percentage}% {value}/{total} eta {eta_formatted}`, stream: process.stderr, hideCursor: true },
+    {
+      format: `${label} [{bar}] {percentage}% {value}/{total} eta {eta_formatted}`,
+      stream: process.stderr,
+      hideCursor: true,
+    },
     Presets.shades_classic,
   );
   let started = false;

@@ -17,7 +17,9 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 const LOCAL_SERVER = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 export function registerBenchCommands(program: Command): void {
-  const bench = program.command('bench').description('Benchmarks: print figures and append them to $DATA_DIR/bench/results.jsonl.');
+  const bench = program
+    .command('bench')
+    .description('Benchmarks: print figures and append them to $DATA_DIR/bench/results.jsonl.');
 
   bench
     .command('parse')
@@ -27,7 +29,9 @@ export function registerBenchCommands(program: Command): void {
     .option('--movies <n>', 'movies', positiveInteger, 87_000)
     .option('--seed <n>', 'generator seed', positiveInteger, 1)
     .option('--path <file>', 'ratings file to use (written when missing)')
-    .addOption(new Option('--mode <mode>', 'one rating at a time, or arrays').choices(['items', 'batches']).default('items'))
+    .addOption(
+      new Option('--mode <mode>', 'one rating at a time, or arrays').choices(['items', 'batches']).default('items'),
+    )
     .action(async (flags: Parameters<typeof benchParse>[0]) => {
       printResult(await recordBenchResult(config().dataDir, 'parse', await benchParse(flags, log)));
     });
@@ -35,27 +39,50 @@ export function registerBenchCommands(program: Command): void {
   withDatasetOptions(bench.command('load'))
     .description('Load the release into a fresh database per driver (and again, which must change nothing).')
     .option('--runs <n>', 'runs per driver (medians are reported)', positiveInteger, 3)
-    .addOption(new Option('--driver <driver...>', 'drivers (default: every one available)').choices(['pglite', 'postgres', 'neon']))
+    .addOption(
+      new Option('--driver <driver...>', 'drivers (default: every one available)').choices([
+        'pglite',
+        'postgres',
+        'neon',
+      ]),
+    )
     .option('--tmdb-snapshot <folder>', 'TMDB metadata snapshot folder (default: TMDB_SNAPSHOT)')
-    .option('--server <url>', 'PostgreSQL server on which the postgres and neon runs create throwaway databases', LOCAL_SERVER)
-    .action(async (flags: DatasetFlags & { runs: number; driver?: DatabaseDriver[]; tmdbSnapshot?: string; server: string }) => {
-      const { dataset } = await acquireDataset(flags);
-      const snapshotDir = flags.tmdbSnapshot ?? config().tmdb.snapshotDir;
-      const metadata = snapshotDir ? snapshotCatalog(await loadTmdbSnapshot(snapshotDir)) : null;
-      const drivers = flags.driver ?? ((await serverReachable(flags.server)) ? ['pglite', 'postgres', 'neon'] : ['pglite']);
-      const figures = await benchLoad({ drivers, runs: flags.runs, serverUrl: flags.server }, dataset, metadata, log);
-      printResult(await recordBenchResult(config().dataDir, 'load', figures));
-    });
+    .option(
+      '--server <url>',
+      'PostgreSQL server on which the postgres and neon runs create throwaway databases',
+      LOCAL_SERVER,
+    )
+    .action(
+      async (
+        flags: DatasetFlags & { runs: number; driver?: DatabaseDriver[]; tmdbSnapshot?: string; server: string },
+      ) => {
+        const { dataset } = await acquireDataset(flags);
+        const snapshotDir = flags.tmdbSnapshot ?? config().tmdb.snapshotDir;
+        const metadata = snapshotDir ? snapshotCatalog(await loadTmdbSnapshot(snapshotDir)) : null;
+        const drivers =
+          flags.driver ?? ((await serverReachable(flags.server)) ? ['pglite', 'postgres', 'neon'] : ['pglite']);
+        const figures = await benchLoad({ drivers, runs: flags.runs, serverUrl: flags.server }, dataset, metadata, log);
+        printResult(await recordBenchResult(config().dataDir, 'load', figures));
+      },
+    );
 
   bench
     .command('vector-index')
-    .description("Latency of the embedded vector index (p50/p99 per query kind) over MODEL_DIR's movie_embeddings.npy, else a synthetic catalog.")
+    .description(
+      "Latency of the embedded vector index (p50/p99 per query kind) over MODEL_DIR's movie_embeddings.npy, else a synthetic catalog.",
+    )
     .option('--points <n>', 'a synthetic catalog of this many points instead (e.g. 700000)', positiveInteger)
     .option('--queries <n>', 'queries of each kind', positiveInteger, 2000)
     .option('--limit <n>', 'results per query', positiveInteger, 20)
     .option('--seed <n>', 'generator seed', positiveInteger, 1)
     .action(async (flags: Omit<BenchVectorIndexOptions, 'modelDir'>) => {
-      printResult(await recordBenchResult(config().dataDir, 'vector-index', await benchVectorIndex({ ...flags, modelDir: config().modelDir }, log)));
+      printResult(
+        await recordBenchResult(
+          config().dataDir,
+          'vector-index',
+          await benchVectorIndex({ ...flags, modelDir: config().modelDir }, log),
+        ),
+      );
     });
 
   bench
@@ -65,11 +92,27 @@ export function registerBenchCommands(program: Command): void {
     .option('--connections <n>', 'concurrent connections', positiveInteger, 32)
     .option('--seconds <n>', 'seconds per endpoint', positiveInteger, 10)
     .option('--endpoint <name...>', 'only these endpoints (for-you, similar, search, …)')
-    .option('--cache-seconds <n>', 'RECOMMENDATION_CACHE_SECONDS for the server it starts (0: every personal list computed)', wholeNumber)
-    .action(async (flags: { url?: string; connections: number; seconds: number; endpoint?: string[]; cacheSeconds?: number }) => {
-      if (flags.url && flags.cacheSeconds !== undefined) throw new CodedError('invalid_input', '--cache-seconds sets up the server the benchmark starts; it cannot change the one at --url');
-      const { url, connections, seconds, endpoint: endpoints, cacheSeconds } = flags;
-      const figures = await benchApi({ url, connections, seconds, endpoints, cacheSeconds }, log);
-      printResult(await recordBenchResult(config().dataDir, 'api', figures));
-    });
+    .option(
+      '--cache-seconds <n>',
+      'RECOMMENDATION_CACHE_SECONDS for the server it starts (0: every personal list computed)',
+      wholeNumber,
+    )
+    .action(
+      async (flags: {
+        url?: string;
+        connections: number;
+        seconds: number;
+        endpoint?: string[];
+        cacheSeconds?: number;
+      }) => {
+        if (flags.url && flags.cacheSeconds !== undefined)
+          throw new CodedError(
+            'invalid_input',
+            '--cache-seconds sets up the server the benchmark starts; it cannot change the one at --url',
+          );
+        const { url, connections, seconds, endpoint: endpoints, cacheSeconds } = flags;
+        const figures = await benchApi({ url, connections, seconds, endpoints, cacheSeconds }, log);
+        printResult(await recordBenchResult(config().dataDir, 'api', figures));
+      },
+    );
 }

@@ -13,7 +13,11 @@ export interface DatasetFlags {
 
 export function withDatasetOptions(command: Command): Command {
   return command
-    .addOption(new Option('--dataset <variant>', 'MovieLens release (default: MOVIELENS_VARIANT or ml-latest-small)').choices(MOVIELENS_VARIANTS))
+    .addOption(
+      new Option('--dataset <variant>', 'MovieLens release (default: MOVIELENS_VARIANT or ml-latest-small)').choices(
+        MOVIELENS_VARIANTS,
+      ),
+    )
     .option('--source <url|folder|zip>', 'where to read it (default: MOVIELENS_SOURCE, else the GroupLens download)')
     .option('--no-count-check', 'accept a release whose row counts differ from the published ones (trimmed copies)');
 }

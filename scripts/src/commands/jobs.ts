@@ -21,25 +21,52 @@ interface LoadEmbeddingsFlags {
 export function registerJobCommands(program: Command): void {
   program
     .command('trending-refresh')
-    .description('Compute a new Trending snapshot (recent rating activity, time-decayed; keeps the last 3) and refresh the Top Rated figures.')
-    .option('--window-days <n>', `days of ratings, ending at the newest one (widened when too few movies qualify)`, positiveInteger, DEFAULT_TRENDING_OPTIONS.windowDays)
-    .option('--half-life-days <n>', 'a rating this many days older counts half as much', nonNegativeNumber, DEFAULT_TRENDING_OPTIONS.halfLifeDays)
+    .description(
+      'Compute a new Trending snapshot (recent rating activity, time-decayed; keeps the last 3) and refresh the Top Rated figures.',
+    )
+    .option(
+      '--window-days <n>',
+      `days of ratings, ending at the newest one (widened when too few movies qualify)`,
+      positiveInteger,
+      DEFAULT_TRENDING_OPTIONS.windowDays,
+    )
+    .option(
+      '--half-life-days <n>',
+      'a rating this many days older counts half as much',
+      nonNegativeNumber,
+      DEFAULT_TRENDING_OPTIONS.halfLifeDays,
+    )
     .option('--size <n>', 'movies in the snapshot', positiveInteger, DEFAULT_TRENDING_OPTIONS.size)
-    .option('--min-ratings <n>', 'ratings a movie needs inside the window', positiveInteger, DEFAULT_TRENDING_OPTIONS.minRatings)
+    .option(
+      '--min-ratings <n>',
+      'ratings a movie needs inside the window',
+      positiveInteger,
+      DEFAULT_TRENDING_OPTIONS.minRatings,
+    )
     .action(async (flags: TrendingOptions) => {
       const started = Date.now();
       const summary = await withDatabase((db) => runTrendingJob(db, config().recommendable, flags));
-      for (const movie of summary.top) log(`${String(movie.rank).padStart(3)}. ${movie.title} (${movie.ratingCount} ratings, score ${movie.score.toPrecision(3)})`);
+      for (const movie of summary.top)
+        log(
+          `${String(movie.rank).padStart(3)}. ${movie.title} (${movie.ratingCount} ratings, score ${movie.score.toPrecision(3)})`,
+        );
       printResult({ ...summary, seconds: seconds(started) });
     });
 
   program
     .command('load-embeddings')
-    .description('Load the model export’s movie_embeddings.npy into the vector indexes (resumable; skips a file already loaded).')
+    .description(
+      'Load the model export’s movie_embeddings.npy into the vector indexes (resumable; skips a file already loaded).',
+    )
     .option('--model-dir <dir>', 'the model export (default: MODEL_DIR)')
     .option('--batch-size <n>', 'points per upsert', positiveInteger, DEFAULT_BATCH_SIZE)
     .option('--force', 'load again even what a checkpoint says is loaded (e.g. after deleting the index)')
-    .addOption(new Option('--target <index...>', 'indexes to fill (default: embedded, plus qdrant when QDRANT_URL is set)').choices(INGEST_TARGETS))
+    .addOption(
+      new Option(
+        '--target <index...>',
+        'indexes to fill (default: embedded, plus qdrant when QDRANT_URL is set)',
+      ).choices(INGEST_TARGETS),
+    )
     .action(async (flags: LoadEmbeddingsFlags) => {
       const started = Date.now();
       const { modelDir, vectorIndex, recommendable } = config();
@@ -57,7 +84,8 @@ export function registerJobCommands(program: Command): void {
         }),
       ).finally(progress.stop);
       const { count, sample } = report.unknownMovies;
-      if (count > 0) log(`warning: ${count} records name movies missing from the database (not indexed), e.g. ${sample.join(', ')}`);
+      if (count > 0)
+        log(`warning: ${count} records name movies missing from the database (not indexed), e.g. ${sample.join(', ')}`);
       printResult({ ...report, seconds: seconds(started) });
     });
 }

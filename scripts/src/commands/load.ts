@@ -9,7 +9,9 @@ import { snapshotCatalog } from '../load/metadata-catalog.js';
 import { acquireDataset, withDatasetOptions, type DatasetFlags } from './dataset-options.js';
 import { acquireSnapshot } from './snapshot-options.js';
 
-async function withRatingsProgress<T>(run: (onProgress: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+async function withRatingsProgress<T>(
+  run: (onProgress: (done: number, total: number) => void) => Promise<T>,
+): Promise<T> {
   const progress = createProgress('ratings');
   try {
     return await run((done, total) => progress.update(done, total));
@@ -27,7 +29,10 @@ interface LoadMoviesFlags extends DatasetFlags {
 export function registerLoadCommands(program: Command): void {
   withDatasetOptions(program.command('load-movies'))
     .description('Load movies, links and snapshot metadata (plus TMDB-only movies). Idempotent, one transaction.')
-    .option('--tmdb-snapshot <folder>', 'TMDB metadata snapshot folder (default: TMDB_SNAPSHOT, else downloaded to $DATA_DIR/tmdb-snapshot)')
+    .option(
+      '--tmdb-snapshot <folder>',
+      'TMDB metadata snapshot folder (default: TMDB_SNAPSHOT, else downloaded to $DATA_DIR/tmdb-snapshot)',
+    )
     .option('--no-metadata', 'MovieLens titles and genres only')
     .option('--no-tmdb-only', 'skip snapshot movies MovieLens lacks')
     .action(async (flags: LoadMoviesFlags) => {
@@ -36,7 +41,13 @@ export function registerLoadCommands(program: Command): void {
       const snapshot = snapshotDir ? await loadTmdbSnapshot(snapshotDir) : null;
       const progress = phasedProgress();
       const report = await withDatabase((db) =>
-        loadMovies({ db, dataset, metadata: snapshot && snapshotCatalog(snapshot), includeTmdbOnly: flags.tmdbOnly, onProgress: progress.update }),
+        loadMovies({
+          db,
+          dataset,
+          metadata: snapshot && snapshotCatalog(snapshot),
+          includeTmdbOnly: flags.tmdbOnly,
+          onProgress: progress.update,
+        }),
       ).finally(progress.stop);
       printResult({ variant: dataset.variant, snapshot: snapshot ? snapshotDir : null, ...report });
     });
@@ -45,7 +56,9 @@ export function registerLoadCommands(program: Command): void {
     .description('Load every rating of the release, creating its users. Idempotent, one transaction.')
     .action(async (flags: DatasetFlags) => {
       const { dataset } = await acquireDataset(flags);
-      const report = await withRatingsProgress((onProgress) => withDatabase((db) => loadRatings({ db, dataset, onProgress })));
+      const report = await withRatingsProgress((onProgress) =>
+        withDatabase((db) => loadRatings({ db, dataset, onProgress })),
+      );
       printResult({ variant: dataset.variant, ...report });
     });
 
@@ -55,7 +68,9 @@ export function registerLoadCommands(program: Command): void {
     .action(async (flags: DatasetFlags & { limitUsers: number }) => {
       const { dataset } = await acquireDataset(flags);
       const onlyUsers = await mostActiveUsers(dataset, flags.limitUsers);
-      const report = await withRatingsProgress((onProgress) => withDatabase((db) => loadRatings({ db, dataset, onlyUsers, onProgress })));
+      const report = await withRatingsProgress((onProgress) =>
+        withDatabase((db) => loadRatings({ db, dataset, onlyUsers, onProgress })),
+      );
       printResult({ variant: dataset.variant, selectedUsers: onlyUsers.size, ...report });
     });
 }

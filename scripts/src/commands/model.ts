@@ -32,14 +32,26 @@ async function pythonRun(kind: RunKind, flags: DatasetFlags, extra: string[]): P
   const { dataDir } = config();
   const runDir = await newRunDir(dataDir, kind);
   log(`${kind}: run folder ${runDir}`);
-  const args = ['-m', 'movierec_model.cli', kind, '--snapshot', snapshot, '--out', runDir, '--cache', join(dataDir, 'cache'), ...extra];
+  const args = [
+    '-m',
+    'movierec_model.cli',
+    kind,
+    '--snapshot',
+    snapshot,
+    '--out',
+    runDir,
+    '--cache',
+    join(dataDir, 'cache'),
+    ...extra,
+  ];
   await run(VENV_PYTHON, args, { cwd: TF_SERVING_DIR });
   await pointAt(dataDir, 'latest', runDir);
   if (kind === 'train') await pointAt(dataDir, 'latest-model', runDir);
   return runDir;
 }
 
-const optional = (flag: string, value: number | string | undefined) => (value === undefined ? [] : [flag, String(value)]);
+const optional = (flag: string, value: number | string | undefined) =>
+  value === undefined ? [] : [flag, String(value)];
 
 export interface TrainFlags extends DatasetFlags {
   epochs?: number;
@@ -56,7 +68,10 @@ interface EvaluateFlags extends TrainFlags {
 
 /** Trains and exports a model into a new run folder, which becomes `latest-model`. */
 export async function trainModel(flags: TrainFlags) {
-  const runDir = await pythonRun('train', flags, [...optional('--epochs', flags.epochs), ...optional('--seed', flags.seed)]);
+  const runDir = await pythonRun('train', flags, [
+    ...optional('--epochs', flags.epochs),
+    ...optional('--seed', flags.seed),
+  ]);
   return { run: runDir, models: join(runDir, 'models'), embeddings: join(runDir, 'movie_embeddings.npy') };
 }
 
@@ -80,7 +95,11 @@ export function registerModelCommands(program: Command): void {
 
   withDatasetOptions(program.command('evaluate'))
     .description('Evaluate the two-tower model against MostPopular, ItemKNN, EASE and the seed method; write a report.')
-    .addOption(new Option('--protocol <protocol>', 'temporal (latest 20% per user) or random').choices(['temporal', 'random']).default('temporal'))
+    .addOption(
+      new Option('--protocol <protocol>', 'temporal (latest 20% per user) or random')
+        .choices(['temporal', 'random'])
+        .default('temporal'),
+    )
     .addOption(new Option('--preset <preset>', 'random-protocol setup of published tables').choices(['recbole', 'msr']))
     .option('--test-ratio <r>', 'random protocol: share of each user’s ratings held out', ratio)
     .option('--valid-ratio <r>', 'random protocol: share used for validation', ratio)

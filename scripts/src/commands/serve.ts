@@ -15,7 +15,8 @@ export function withServerOptions(command: Command): Command {
     .option('--host <host>', 'interface to listen on (0.0.0.0 for every one)', '127.0.0.1');
 }
 
-export const serveWith = (flags: ServerFlags) => serveUntilSignalled({ port: flags.port ?? config().server.port, host: flags.host });
+export const serveWith = (flags: ServerFlags) =>
+  serveUntilSignalled({ port: flags.port ?? config().server.port, host: flags.host });
 
 export function registerServeCommand(program: Command): void {
   withServerOptions(program.command('serve'))

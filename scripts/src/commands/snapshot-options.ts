@@ -12,7 +12,12 @@ export async function acquireSnapshot(localDir?: string): Promise<{ dir: string;
   if (dir !== undefined) return { dir, downloaded: [] };
   const progress = phasedProgress();
   try {
-    return await fetchTmdbSnapshot({ dataDir, baseUrl: tmdb.snapshotBaseUrl, onProgress: progress.update, onNotice: log });
+    return await fetchTmdbSnapshot({
+      dataDir,
+      baseUrl: tmdb.snapshotBaseUrl,
+      onProgress: progress.update,
+      onNotice: log,
+    });
   } finally {
     progress.stop();
   }

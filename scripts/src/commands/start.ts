@@ -18,7 +18,8 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 /** Trains only when no model export exists (the first run; later runs reuse it). */
 async function ensureModel(): Promise<void> {
   const { modelDir } = config();
-  if (existsSync(join(modelDir, 'user_tower.safetensors')) && existsSync(join(modelDir, 'movie_embeddings.npy'))) return;
+  if (existsSync(join(modelDir, 'user_tower.safetensors')) && existsSync(join(modelDir, 'movie_embeddings.npy')))
+    return;
   log(`No trained model at ${modelDir}: training one now (about 5–10 minutes the first time; texts are cached after).`);
   await trainModel({ countCheck: true });
 }
@@ -32,10 +33,26 @@ async function prepareEverything() {
   return withDatabase(async (db) => {
     const progress = createProgress('embeddings');
     const { modelDir, vectorIndex, recommendable } = config();
-    const embeddings = await ingestModelEmbeddings({ db, modelDir, vectorIndex, recommendable, onProgress: progress.update }).finally(progress.stop);
+    const embeddings = await ingestModelEmbeddings({
+      db,
+      modelDir,
+      vectorIndex,
+      recommendable,
+      onProgress: progress.update,
+    }).finally(progress.stop);
     const hasTrending = (await trendingStore(db).latest({ limit: 1, offset: 0 })).snapshot !== null;
-    const trending = hasTrending ? 'kept' : (await runTrendingJob(db, recommendable)).top.length > 0 ? 'computed' : 'empty';
-    return { variant: dataset.variant, ...prepared, embeddings: embeddings.targets, trending, counts: await tableCounts(db) };
+    const trending = hasTrending
+      ? 'kept'
+      : (await runTrendingJob(db, recommendable)).top.length > 0
+        ? 'computed'
+        : 'empty';
+    return {
+      variant: dataset.variant,
+      ...prepared,
+      embeddings: embeddings.targets,
+      trending,
+      counts: await tableCounts(db),
+    };
   });
 }
 

@@ -8,12 +8,15 @@ import { enrichFromTmdb, growFromTmdbExport } from '../tmdb/tmdb-sync.js';
 
 function tmdbClient(): TmdbClient {
   const { apiKey, readToken } = config().tmdb;
-  if (!apiKey && !readToken) throw new CodedError('invalid_input', 'the TMDB API needs TMDB_API_KEY or TMDB_READ_TOKEN');
+  if (!apiKey && !readToken)
+    throw new CodedError('invalid_input', 'the TMDB API needs TMDB_API_KEY or TMDB_READ_TOKEN');
   return createTmdbClient(apiKey ? { apiKey } : { readToken: readToken as string });
 }
 
 export function registerTmdbCommands(program: Command): void {
-  const tmdb = program.command('tmdb').description('TMDB API: metadata and catalog growth (needs TMDB_API_KEY or TMDB_READ_TOKEN).');
+  const tmdb = program
+    .command('tmdb')
+    .description('TMDB API: metadata and catalog growth (needs TMDB_API_KEY or TMDB_READ_TOKEN).');
   tmdb
     .command('fetch-metadata')
     .description('Fetch API metadata (posters, backdrops, runtime, …) for loaded movies that lack it. Resumable.')
@@ -23,7 +26,15 @@ export function registerTmdbCommands(program: Command): void {
       const client = tmdbClient();
       const staleBefore = flags.staleDays ? new Date(Date.now() - flags.staleDays * 86_400_000) : undefined;
       const progress = createProgress('metadata');
-      const report = await withDatabase((db) => enrichFromTmdb({ db, client, limit: flags.limit, ...(staleBefore ? { staleBefore } : {}), onProgress: progress.update })).finally(progress.stop);
+      const report = await withDatabase((db) =>
+        enrichFromTmdb({
+          db,
+          client,
+          limit: flags.limit,
+          ...(staleBefore ? { staleBefore } : {}),
+          onProgress: progress.update,
+        }),
+      ).finally(progress.stop);
       printResult(report);
     });
   tmdb
@@ -37,7 +48,14 @@ export function registerTmdbCommands(program: Command): void {
       const date = flags.date ?? new Date(Date.now() - 86_400_000);
       const progress = createProgress('new movies');
       const report = await withDatabase((db) =>
-        growFromTmdbExport({ db, client, exportMovies: dailyMovieIds(date), minPopularity: flags.minPopularity, limit: flags.limit, onProgress: progress.update }),
+        growFromTmdbExport({
+          db,
+          client,
+          exportMovies: dailyMovieIds(date),
+          minPopularity: flags.minPopularity,
+          limit: flags.limit,
+          onProgress: progress.update,
+        }),
       ).finally(progress.stop);
       printResult(report);
     });

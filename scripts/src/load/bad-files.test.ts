@@ -16,7 +16,8 @@ import { loadRatings } from './load-ratings.js';
 afterAll(removeTempDirs);
 
 const RATINGS_HEADER = 'userId,movieId,rating,timestamp';
-const goodRatings = (n: number) => Array.from({ length: n }, (_, i) => `${1 + (i % 500)},${1 + (i % 5)},${1 + (i % 9) / 2},${964982703 + i}`);
+const goodRatings = (n: number) =>
+  Array.from({ length: n }, (_, i) => `${1 + (i % 500)},${1 + (i % 5)},${1 + (i % 9) / 2},${964982703 + i}`);
 
 /** Everything a load could change, as one comparable value. */
 async function snapshot(db: Db) {
@@ -24,7 +25,9 @@ async function snapshot(db: Db) {
     select concat_ws('|',
       (select count(*) from movies), (select md5(string_agg(concat_ws(',', movielens_id, tmdb_id, title, genres), ';' order by id)) from movies),
       (select count(*) from users), (select count(*) from ratings),
-      (select md5(string_agg(concat_ws(',', user_id, movie_id, rating, rated_at), ';' order by user_id, movie_id)) from ratings)) as state`.execute(db);
+      (select md5(string_agg(concat_ws(',', user_id, movie_id, rating, rated_at), ';' order by user_id, movie_id)) from ratings)) as state`.execute(
+    db,
+  );
   return result.rows[0]?.state;
 }
 
@@ -35,12 +38,48 @@ async function datasetWith(files: Record<string, string | null>) {
 }
 
 const CASES = [
-  { name: 'wrong ratings header', file: 'ratings.csv', content: ['user,movie,rating,timestamp', '1,1,4,1'], at: 1, detail: 'wrong header' },
-  { name: 'non-numeric rating', file: 'ratings.csv', content: [RATINGS_HEADER, '1,1,four,964982703'], at: 2, detail: 'rating is not a number: "four"' },
-  { name: 'out-of-range rating', file: 'ratings.csv', content: [RATINGS_HEADER, '1,1,4.0,964982703', '1,2,7.5,964982703'], at: 3, detail: '7.5' },
-  { name: 'truncated line', file: 'ratings.csv', content: [RATINGS_HEADER, '1,1,4.0,964982703', '2,1'], at: 3, detail: 'expected 4' },
-  { name: 'bad line after 25,000 good ones', file: 'ratings.csv', content: [RATINGS_HEADER, ...goodRatings(25_000), '9,9,x,1'], at: 25_002, detail: '"x"' },
-  { name: 'movie with a non-numeric id', file: 'movies.csv', content: ['movieId,title,genres', '1,Toy Story (1995),Comedy', 'x,Heat (1995),Crime'], at: 3, detail: 'movieId' },
+  {
+    name: 'wrong ratings header',
+    file: 'ratings.csv',
+    content: ['user,movie,rating,timestamp', '1,1,4,1'],
+    at: 1,
+    detail: 'wrong header',
+  },
+  {
+    name: 'non-numeric rating',
+    file: 'ratings.csv',
+    content: [RATINGS_HEADER, '1,1,four,964982703'],
+    at: 2,
+    detail: 'rating is not a number: "four"',
+  },
+  {
+    name: 'out-of-range rating',
+    file: 'ratings.csv',
+    content: [RATINGS_HEADER, '1,1,4.0,964982703', '1,2,7.5,964982703'],
+    at: 3,
+    detail: '7.5',
+  },
+  {
+    name: 'truncated line',
+    file: 'ratings.csv',
+    content: [RATINGS_HEADER, '1,1,4.0,964982703', '2,1'],
+    at: 3,
+    detail: 'expected 4',
+  },
+  {
+    name: 'bad line after 25,000 good ones',
+    file: 'ratings.csv',
+    content: [RATINGS_HEADER, ...goodRatings(25_000), '9,9,x,1'],
+    at: 25_002,
+    detail: '"x"',
+  },
+  {
+    name: 'movie with a non-numeric id',
+    file: 'movies.csv',
+    content: ['movieId,title,genres', '1,Toy Story (1995),Comedy', 'x,Heat (1995),Crime'],
+    at: 3,
+    detail: 'movieId',
+  },
 ];
 
 describe.each(testDrivers)('loading bad files on %s', (driver) => {
@@ -61,7 +100,10 @@ describe.each(testDrivers)('loading bad files on %s', (driver) => {
       await loadMovies({ db: t.db, dataset, metadata: null });
       await loadRatings({ db: t.db, dataset });
     };
-    const error = await load().then(() => null, (e: unknown) => e as Error);
+    const error = await load().then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
     expect(error?.message).toContain(`${join(dataset.dir, file)}:${at}: `);
     expect(error?.message).toContain(detail);
     expect(await snapshot(t.db)).toBe(before);

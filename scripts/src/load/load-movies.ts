@@ -2,7 +2,11 @@
  * `load-movies`: the MovieLens catalog with its links and TMDB metadata, plus the movies only the
  * metadata source knows (TMDB-only). One transaction: a bad file writes nothing.
  */
-import { catalogMovieFromMetadata, catalogMovieFromMovieLens, resolveDuplicateTmdbLinks } from '@movierec/functions/core';
+import {
+  catalogMovieFromMetadata,
+  catalogMovieFromMovieLens,
+  resolveDuplicateTmdbLinks,
+} from '@movierec/functions/core';
 import type { Db } from '@movierec/functions/database';
 import { upsertMovieLensMovies, upsertTmdbOnlyMovies } from '@movierec/functions/database';
 import { assertSingleRelease, recordDatasetLoad } from '@movierec/functions/database';
@@ -65,15 +69,35 @@ export async function loadMovies(options: LoadMoviesOptions): Promise<LoadMovies
   const read = await readMovies(dataset, metadata);
   const { entries, cleared } = resolveDuplicateTmdbLinks(read.movies);
   const linkedIds = entries.flatMap((m) => (m.tmdbId === null ? [] : [m.tmdbId]));
-  const catalog = entries.map((m) => catalogMovieFromMovieLens(m, m.tmdbId === null ? undefined : metadata?.get(m.tmdbId), 'snapshot'));
+  const catalog = entries.map((m) =>
+    catalogMovieFromMovieLens(m, m.tmdbId === null ? undefined : metadata?.get(m.tmdbId), 'snapshot'),
+  );
   const claimed = new Set(linkedIds);
-  const tmdbOnly = options.includeTmdbOnly === false || !metadata ? [] : [...metadata.allMovies()].filter((m) => !claimed.has(m.tmdbId)).map((m) => catalogMovieFromMetadata(m, 'snapshot'));
+  const tmdbOnly =
+    options.includeTmdbOnly === false || !metadata
+      ? []
+      : [...metadata.allMovies()]
+          .filter((m) => !claimed.has(m.tmdbId))
+          .map((m) => catalogMovieFromMetadata(m, 'snapshot'));
 
   const written = await db.transaction().execute(async (trx) => {
     await assertSingleRelease(trx, dataset.variant);
-    const movielens = await writeAll(catalog, (b) => upsertMovieLensMovies(trx, b), (d) => onProgress?.('movies', d, catalog.length));
-    const tmdb = await writeAll(tmdbOnly, (b) => upsertTmdbOnlyMovies(trx, b), (d) => onProgress?.('tmdb-only', d, tmdbOnly.length));
-    await recordDatasetLoad(trx, { dataset: dataset.variant, step: 'movies', source: dataset.dir, counts: { movies: catalog.length, tmdbOnly: tmdbOnly.length } });
+    const movielens = await writeAll(
+      catalog,
+      (b) => upsertMovieLensMovies(trx, b),
+      (d) => onProgress?.('movies', d, catalog.length),
+    );
+    const tmdb = await writeAll(
+      tmdbOnly,
+      (b) => upsertTmdbOnlyMovies(trx, b),
+      (d) => onProgress?.('tmdb-only', d, tmdbOnly.length),
+    );
+    await recordDatasetLoad(trx, {
+      dataset: dataset.variant,
+      step: 'movies',
+      source: dataset.dir,
+      counts: { movies: catalog.length, tmdbOnly: tmdbOnly.length },
+    });
     return { movielens, tmdb };
   });
   return {

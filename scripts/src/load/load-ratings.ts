@@ -35,7 +35,11 @@ function lastPerPair(batch: RatingWrite[]): RatingWrite[] {
   return byPair.size === batch.length ? batch : [...byPair.values()];
 }
 
-async function* selected(ratings: AsyncIterable<MovieLensRating>, onlyUsers: ReadonlySet<number> | undefined, onRead: (n: number) => void) {
+async function* selected(
+  ratings: AsyncIterable<MovieLensRating>,
+  onlyUsers: ReadonlySet<number> | undefined,
+  onRead: (n: number) => void,
+) {
   let read = 0;
   for await (const rating of ratings) {
     read += 1;
@@ -50,7 +54,8 @@ export async function loadRatings(options: LoadRatingsOptions): Promise<LoadRati
   return db.transaction().execute(async (trx) => {
     await assertSingleRelease(trx, dataset.variant);
     const movieIds = await movieIdsByMovieLensId(trx);
-    if (movieIds.size === 0) throw new CodedError('conflict', 'no MovieLens movies are loaded yet: run `load-movies` first');
+    if (movieIds.size === 0)
+      throw new CodedError('conflict', 'no MovieLens movies are loaded yet: run `load-movies` first');
     const userIds = await userIdsByMovieLensId(trx);
     let ratings = NO_WRITES;
     let usersInserted = 0;
@@ -62,13 +67,23 @@ export async function loadRatings(options: LoadRatingsOptions): Promise<LoadRati
       usersInserted += created.inserted;
       const writes = batch.map((r): RatingWrite => {
         const movieId = movieIds.get(r.movieId);
-        if (movieId === undefined) throw new DataFileError(dataset.files.ratings, r.line, `movie ${r.movieId} is not in the catalog (missing from the movies file?)`);
+        if (movieId === undefined)
+          throw new DataFileError(
+            dataset.files.ratings,
+            r.line,
+            `movie ${r.movieId} is not in the catalog (missing from the movies file?)`,
+          );
         return { userId: userIds.get(r.userId) as number, movieId, rating: r.rating, ratedAt: r.timestamp };
       });
       ratings = addCounts(ratings, await upsertRatings(trx, lastPerPair(writes)));
     }
     const step = onlyUsers ? 'sync-users' : 'ratings';
-    await recordDatasetLoad(trx, { dataset: dataset.variant, step, source: dataset.dir, counts: { ...ratings, users: onlyUsers?.size ?? userIds.size } });
+    await recordDatasetLoad(trx, {
+      dataset: dataset.variant,
+      step,
+      source: dataset.dir,
+      counts: { ...ratings, users: onlyUsers?.size ?? userIds.size },
+    });
     // Top Rated and the seed movies read these figures; inside the transaction so both commit together.
     await refreshMovieRatingStats(trx);
     return { users: { inserted: usersInserted, total: userIds.size }, ratings };

@@ -9,14 +9,41 @@ import { memoryDataset, memoryMetadata, metadata } from './testing.js';
 const movies = [
   { movielensId: 1, title: 'Toy Story', year: 1995, genres: ['Animation'], imdbId: 'tt0114709', tmdbId: 862 },
   { movielensId: 2, title: 'Jumanji', year: 1995, genres: ['Adventure'], imdbId: null, tmdbId: null },
-  { movielensId: 6003, title: 'Confessions of a Dangerous Mind', year: 2002, genres: ['Comedy'], imdbId: null, tmdbId: 4912 },
-  { movielensId: 144606, title: 'Confessions of a Dangerous Mind', year: 2002, genres: ['Comedy'], imdbId: null, tmdbId: 4912 },
+  {
+    movielensId: 6003,
+    title: 'Confessions of a Dangerous Mind',
+    year: 2002,
+    genres: ['Comedy'],
+    imdbId: null,
+    tmdbId: 4912,
+  },
+  {
+    movielensId: 144606,
+    title: 'Confessions of a Dangerous Mind',
+    year: 2002,
+    genres: ['Comedy'],
+    imdbId: null,
+    tmdbId: 4912,
+  },
 ];
-const snapshot = memoryMetadata([metadata(862, 'Toy Story'), metadata(8844, 'Jumanji'), metadata(4912, 'Confessions'), metadata(949, 'Heat', { genres: ['Crime', 'Science Fiction'] })], { 2: 8844 });
+const snapshot = memoryMetadata(
+  [
+    metadata(862, 'Toy Story'),
+    metadata(8844, 'Jumanji'),
+    metadata(4912, 'Confessions'),
+    metadata(949, 'Heat', { genres: ['Crime', 'Science Fiction'] }),
+  ],
+  { 2: 8844 },
+);
 
 function ratingsOf(users: number, perUser: number) {
   const ids = movies.map((m) => m.movielensId);
-  return Array.from({ length: users * perUser }, (_, i) => ({ userId: 1 + Math.floor(i / perUser), movieId: ids[i % ids.length]!, rating: 0.5 + (i % 10) / 2, timestamp: 964982703 + i }));
+  return Array.from({ length: users * perUser }, (_, i) => ({
+    userId: 1 + Math.floor(i / perUser),
+    movieId: ids[i % ids.length]!,
+    rating: 0.5 + (i % 10) / 2,
+    timestamp: 964982703 + i,
+  }));
 }
 
 describe.each(testDrivers)('loaders on %s', (driver) => {
@@ -27,8 +54,19 @@ describe.each(testDrivers)('loaders on %s', (driver) => {
     const report = await loadMovies({ db: t.db, dataset, metadata: snapshot });
     expect(report.movielens).toEqual({ inserted: 4, updated: 0, unchanged: 0 });
     expect(report.tmdbOnly).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
-    expect(report.join).toEqual({ movielensMovies: 4, withTmdbId: 3, linksFilledFromSnapshot: 1, duplicateLinksCleared: [144606], withMetadata: 3, withOverview: 3 });
-    const heat = await t.db.selectFrom('movies').select(['movielens_id', 'genres']).where('tmdb_id', '=', 949).executeTakeFirstOrThrow();
+    expect(report.join).toEqual({
+      movielensMovies: 4,
+      withTmdbId: 3,
+      linksFilledFromSnapshot: 1,
+      duplicateLinksCleared: [144606],
+      withMetadata: 3,
+      withOverview: 3,
+    });
+    const heat = await t.db
+      .selectFrom('movies')
+      .select(['movielens_id', 'genres'])
+      .where('tmdb_id', '=', 949)
+      .executeTakeFirstOrThrow();
     expect(heat).toEqual({ movielens_id: null, genres: ['Crime', 'Sci-Fi'] });
     const again = await loadMovies({ db: t.db, dataset, metadata: snapshot });
     expect(again.movielens).toEqual({ inserted: 0, updated: 0, unchanged: 4 });
@@ -52,27 +90,40 @@ describe.each(testDrivers)('loaders on %s', (driver) => {
   it('writes nothing when a line fails after earlier batches were written', async () => {
     const dataset = memoryDataset(movies, ratingsOf(30, 1000), 25_002);
     await loadMovies({ db: t.db, dataset, metadata: null });
-    await expect(loadRatings({ db: t.db, dataset })).rejects.toThrow('/memory/ratings.csv:25002: rating "x" is not a number');
+    await expect(loadRatings({ db: t.db, dataset })).rejects.toThrow(
+      '/memory/ratings.csv:25002: rating "x" is not a number',
+    );
     expect(await tableCounts(t.db)).toMatchObject({ users: 0, ratings: 0 });
   });
 
   it('refuses ratings of movies that are not loaded, naming the line', async () => {
-    const dataset = memoryDataset(movies, [{ userId: 1, movieId: 1, rating: 4, timestamp: 1 }, { userId: 1, movieId: 999, rating: 4, timestamp: 1 }]);
+    const dataset = memoryDataset(movies, [
+      { userId: 1, movieId: 1, rating: 4, timestamp: 1 },
+      { userId: 1, movieId: 999, rating: 4, timestamp: 1 },
+    ]);
     await expect(loadRatings({ db: t.db, dataset })).rejects.toThrow('no MovieLens movies are loaded yet');
     await loadMovies({ db: t.db, dataset, metadata: null });
-    await expect(loadRatings({ db: t.db, dataset })).rejects.toThrow('/memory/ratings.csv:3: movie 999 is not in the catalog');
+    await expect(loadRatings({ db: t.db, dataset })).rejects.toThrow(
+      '/memory/ratings.csv:3: movie 999 is not in the catalog',
+    );
     expect((await tableCounts(t.db)).ratings).toBe(0);
   });
 
   it('refuses to mix MovieLens releases in one database', async () => {
     await loadMovies({ db: t.db, dataset: memoryDataset(movies, []), metadata: null });
     const other = { ...memoryDataset(movies, ratingsOf(1, 2)), variant: 'ml-1m' as const };
-    await expect(loadMovies({ db: t.db, dataset: other, metadata: null })).rejects.toThrow('this database holds ml-latest-small; load ml-1m into a fresh one');
+    await expect(loadMovies({ db: t.db, dataset: other, metadata: null })).rejects.toThrow(
+      'this database holds ml-latest-small; load ml-1m into a fresh one',
+    );
     await expect(loadRatings({ db: t.db, dataset: other })).rejects.toThrow('this database holds ml-latest-small');
   });
 
   it('sync-users keeps only the most active users', async () => {
-    const ratings = [...ratingsOf(3, 2), { userId: 2, movieId: 2, rating: 3, timestamp: 5 }, { userId: 3, movieId: 6003, rating: 3, timestamp: 5 }];
+    const ratings = [
+      ...ratingsOf(3, 2),
+      { userId: 2, movieId: 2, rating: 3, timestamp: 5 },
+      { userId: 3, movieId: 6003, rating: 3, timestamp: 5 },
+    ];
     const dataset = memoryDataset(movies, ratings);
     expect([...(await mostActiveUsers(dataset, 2))].sort()).toEqual([2, 3]);
     await loadMovies({ db: t.db, dataset, metadata: null });

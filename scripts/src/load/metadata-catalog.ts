@@ -26,8 +26,15 @@ export function snapshotCatalog(snapshot: TmdbSnapshot): MetadataCatalog {
  * Fills a missing TMDB link: through another release's links when MovieLens ids are shared (every
  * release but ml-100k, whose item ids are its own), else by title and year.
  */
-export function withFilledLink(movie: MovieLensMovie, format: MovieLensFormat, metadata: MetadataCatalog): { movie: MovieLensMovie; filled: boolean } {
+export function withFilledLink(
+  movie: MovieLensMovie,
+  format: MovieLensFormat,
+  metadata: MetadataCatalog,
+): { movie: MovieLensMovie; filled: boolean } {
   if (movie.tmdbId !== null) return { movie, filled: false };
-  const tmdbId = format === '100k' ? metadata.matchByTitleYear(movie.title, movie.year) : (metadata.linkFor(movie.movielensId) ?? null);
+  const tmdbId =
+    format === '100k'
+      ? metadata.matchByTitleYear(movie.title, movie.year)
+      : (metadata.linkFor(movie.movielensId) ?? null);
   return tmdbId === null ? { movie, filled: false } : { movie: { ...movie, tmdbId }, filled: true };
 }

@@ -8,13 +8,22 @@ import { loadMovies } from './load-movies.js';
 import { loadRatings } from './load-ratings.js';
 import { snapshotCatalog } from './metadata-catalog.js';
 
-export async function prepareDatabase(db: Db, dataset: MovieLensDataset, snapshotDir: string | undefined): Promise<{ loaded: string[] }> {
+export async function prepareDatabase(
+  db: Db,
+  dataset: MovieLensDataset,
+  snapshotDir: string | undefined,
+): Promise<{ loaded: string[] }> {
   const done = new Set((await datasetLoads(db)).filter((l) => l.dataset === dataset.variant).map((l) => l.step));
   const loaded: string[] = [];
   if (!done.has('movies')) {
     const snapshot = snapshotDir ? await loadTmdbSnapshot(snapshotDir) : null;
     const progress = phasedProgress();
-    await loadMovies({ db, dataset, metadata: snapshot && snapshotCatalog(snapshot), onProgress: progress.update }).finally(progress.stop);
+    await loadMovies({
+      db,
+      dataset,
+      metadata: snapshot && snapshotCatalog(snapshot),
+      onProgress: progress.update,
+    }).finally(progress.stop);
     loaded.push('movies');
   }
   if (!done.has('ratings')) {

@@ -13,13 +13,21 @@ import { loadMovies } from './load-movies.js';
 import { loadRatings } from './load-ratings.js';
 import { snapshotCatalog, type MetadataCatalog } from './metadata-catalog.js';
 
-const present = realDataPresent(REAL_MOVIELENS, 'MOVIELENS_SOURCE') && realDataPresent(REAL_TMDB_SNAPSHOT, 'TMDB_SNAPSHOT');
+const present =
+  realDataPresent(REAL_MOVIELENS, 'MOVIELENS_SOURCE') && realDataPresent(REAL_TMDB_SNAPSHOT, 'TMDB_SNAPSHOT');
 
 describe.skipIf(!present)('real ml-latest-small + TMDB snapshot', () => {
   let dataset: MovieLensDataset;
   let metadata: MetadataCatalog;
   beforeAll(async () => {
-    dataset = (await fetchMovieLens({ variant: 'ml-latest-small', source: REAL_MOVIELENS, dataDir: await tempDir(), verifyCounts: true })).dataset;
+    dataset = (
+      await fetchMovieLens({
+        variant: 'ml-latest-small',
+        source: REAL_MOVIELENS,
+        dataDir: await tempDir(),
+        verifyCounts: true,
+      })
+    ).dataset;
     metadata = snapshotCatalog(await loadTmdbSnapshot(REAL_TMDB_SNAPSHOT));
   });
   afterAll(removeTempDirs);
@@ -30,10 +38,24 @@ describe.skipIf(!present)('real ml-latest-small + TMDB snapshot', () => {
     it('loads exactly 9,742 movies, 610 users and 100,836 ratings, joined to 9,733 metadata records', async () => {
       const movies = await loadMovies({ db: t.db, dataset, metadata });
       expect(movies.movielens).toEqual({ inserted: 9_742, updated: 0, unchanged: 0 });
-      expect(movies.join).toMatchObject({ movielensMovies: 9_742, withTmdbId: 9_733, duplicateLinksCleared: [144_606], withMetadata: 9_733, withOverview: 9_626 });
+      expect(movies.join).toMatchObject({
+        movielensMovies: 9_742,
+        withTmdbId: 9_733,
+        duplicateLinksCleared: [144_606],
+        withMetadata: 9_733,
+        withOverview: 9_626,
+      });
       const ratings = await loadRatings({ db: t.db, dataset });
-      expect(ratings).toEqual({ users: { inserted: 610, total: 610 }, ratings: { inserted: 100_836, updated: 0, unchanged: 0 } });
-      expect(await tableCounts(t.db)).toMatchObject({ movielensMovies: 9_742, tmdbOnlyMovies: movies.tmdbOnly.inserted, users: 610, ratings: 100_836 });
+      expect(ratings).toEqual({
+        users: { inserted: 610, total: 610 },
+        ratings: { inserted: 100_836, updated: 0, unchanged: 0 },
+      });
+      expect(await tableCounts(t.db)).toMatchObject({
+        movielensMovies: 9_742,
+        tmdbOnlyMovies: movies.tmdbOnly.inserted,
+        users: 610,
+        ratings: 100_836,
+      });
     });
 
     it('gives MovieLens movies an overview, poster and runtime at 98% or more, and a backdrop at 21% or more', async () => {
@@ -52,7 +74,11 @@ describe.skipIf(!present)('real ml-latest-small + TMDB snapshot', () => {
       const movies = await loadMovies({ db: t.db, dataset, metadata });
       expect(movies.movielens).toEqual({ inserted: 0, updated: 0, unchanged: 9_742 });
       expect(movies.tmdbOnly).toMatchObject({ inserted: 0, updated: 0 });
-      expect((await loadRatings({ db: t.db, dataset })).ratings).toEqual({ inserted: 0, updated: 0, unchanged: 100_836 });
+      expect((await loadRatings({ db: t.db, dataset })).ratings).toEqual({
+        inserted: 0,
+        updated: 0,
+        unchanged: 100_836,
+      });
     });
 
     it('finds movies by title despite a typo, through the trigram index', async () => {

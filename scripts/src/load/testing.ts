@@ -4,13 +4,22 @@ import { DataFileError } from '@movierec/functions/core';
 import type { MovieLensDataset, MovieLensMovie, MovieLensRating } from '../movielens/types.js';
 import type { MetadataCatalog } from './metadata-catalog.js';
 
-export function memoryDataset(movies: Omit<MovieLensMovie, 'line'>[], ratings: Omit<MovieLensRating, 'line'>[], failAtLine?: number): MovieLensDataset {
+export function memoryDataset(
+  movies: Omit<MovieLensMovie, 'line'>[],
+  ratings: Omit<MovieLensRating, 'line'>[],
+  failAtLine?: number,
+): MovieLensDataset {
   return {
     variant: 'ml-latest-small',
     format: 'csv',
     dir: '/memory',
     files: { movies: '/memory/movies.csv', ratings: '/memory/ratings.csv', links: null },
-    counts: { movies: movies.length, ratings: ratings.length, users: new Set(ratings.map((r) => r.userId)).size, links: null },
+    counts: {
+      movies: movies.length,
+      ratings: ratings.length,
+      users: new Set(ratings.map((r) => r.userId)).size,
+      links: null,
+    },
     async *movies() {
       for (const [i, movie] of movies.entries()) yield { ...movie, line: i + 2 };
     },

@@ -2,7 +2,16 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataFileError } from '@movierec/functions/core';
 import { openMovieLensDataset } from './dataset.js';
-import { csvFiles, datFiles, files100k, type FixtureFiles, latin1, removeTempDirs, tempDir, writeFiles } from './fixtures.test-helper.js';
+import {
+  csvFiles,
+  datFiles,
+  files100k,
+  type FixtureFiles,
+  latin1,
+  removeTempDirs,
+  tempDir,
+  writeFiles,
+} from './fixtures.test-helper.js';
 import type { MovieLensVariant } from './types.js';
 
 afterAll(removeTempDirs);
@@ -21,7 +30,12 @@ const RATINGS_HEADER = 'userId,movieId,rating,timestamp';
 const ratings = (...lines: string[]) => csvFiles({ 'ratings.csv': [RATINGS_HEADER, ...lines].join('\n') });
 const movies = (...lines: string[]) => csvFiles({ 'movies.csv': ['movieId,title,genres', ...lines].join('\n') });
 const links = (...lines: string[]) => csvFiles({ 'links.csv': ['movieId,imdbId,tmdbId', ...lines].join('\n') });
-const ratingsAt = (line: number, detail: string) => ({ variant: 'ml-latest' as const, file: 'ratings.csv', line, detail });
+const ratingsAt = (line: number, detail: string) => ({
+  variant: 'ml-latest' as const,
+  file: 'ratings.csv',
+  line,
+  detail,
+});
 
 const CASES: BadCase[] = [
   {
@@ -49,14 +63,30 @@ const CASES: BadCase[] = [
     ...ratingsAt(2, 'wrong column count: expected 4 columns (userId, movieId, rating, timestamp), got 5'),
     files: ratings('1,1,4.0,1,x'),
   },
-  { name: 'a non-numeric userId', ...ratingsAt(3, 'userId is not a positive integer: "u2"'), files: ratings('1,1,4.0,1', 'u2,1,4.0,1') },
-  { name: 'a non-numeric movieId', ...ratingsAt(2, 'movieId is not a positive integer: "1.5"'), files: ratings('1,1.5,4.0,1') },
-  { name: 'a rating that is not a number', ...ratingsAt(2, 'rating is not a number: "four"'), files: ratings('1,1,four,1') },
+  {
+    name: 'a non-numeric userId',
+    ...ratingsAt(3, 'userId is not a positive integer: "u2"'),
+    files: ratings('1,1,4.0,1', 'u2,1,4.0,1'),
+  },
+  {
+    name: 'a non-numeric movieId',
+    ...ratingsAt(2, 'movieId is not a positive integer: "1.5"'),
+    files: ratings('1,1.5,4.0,1'),
+  },
+  {
+    name: 'a rating that is not a number',
+    ...ratingsAt(2, 'rating is not a number: "four"'),
+    files: ratings('1,1,four,1'),
+  },
   { name: 'an empty rating', ...ratingsAt(2, 'rating is not a number: ""'), files: ratings('1,1,,1') },
   { name: 'a rating above 5', ...ratingsAt(2, 'rating 5.5 is out of range 0.5–5.0'), files: ratings('1,1,5.5,1') },
   { name: 'a rating of 0', ...ratingsAt(2, 'rating 0.0 is out of range 0.5–5.0'), files: ratings('1,1,0.0,1') },
   { name: 'a negative rating', ...ratingsAt(2, 'rating -1 is out of range 0.5–5.0'), files: ratings('1,1,-1,1') },
-  { name: 'a rating off the half-star grid', ...ratingsAt(2, 'rating 3.3 is not a multiple of 0.5'), files: ratings('1,1,3.3,1') },
+  {
+    name: 'a rating off the half-star grid',
+    ...ratingsAt(2, 'rating 3.3 is not a multiple of 0.5'),
+    files: ratings('1,1,3.3,1'),
+  },
   {
     name: 'a negative timestamp',
     ...ratingsAt(2, 'timestamp is not a non-negative integer (Unix seconds): "-5"'),
@@ -168,7 +198,8 @@ const CASES: BadCase[] = [
     variant: 'ml-100k',
     file: 'u.item',
     line: 1,
-    detail: 'wrong column count: expected 24 columns (movie id, movie title, release date, video release date, IMDb URL, unknown, Action,',
+    detail:
+      'wrong column count: expected 24 columns (movie id, movie title, release date, video release date, IMDb URL, unknown, Action,',
     files: files100k({ 'u.item': latin1('1|Toy Story (1995)|01-Jan-1995||http://x\n') }),
   },
   {

@@ -41,10 +41,34 @@ describe('csv format', () => {
         tmdbId: 862,
         line: 2,
       },
-      { movielensId: 2, title: 'Matrix, The', year: 1999, genres: ['Action', 'Sci-Fi', 'Thriller'], imdbId: 'tt0133093', tmdbId: 603, line: 3 },
-      { movielensId: 3, title: 'Shawshank "Redemption"', year: 1994, genres: ['Crime', 'Drama'], imdbId: 'tt0111161', tmdbId: null, line: 4 },
+      {
+        movielensId: 2,
+        title: 'Matrix, The',
+        year: 1999,
+        genres: ['Action', 'Sci-Fi', 'Thriller'],
+        imdbId: 'tt0133093',
+        tmdbId: 603,
+        line: 3,
+      },
+      {
+        movielensId: 3,
+        title: 'Shawshank "Redemption"',
+        year: 1994,
+        genres: ['Crime', 'Drama'],
+        imdbId: 'tt0111161',
+        tmdbId: null,
+        line: 4,
+      },
       { movielensId: 4, title: 'Hyena Road', year: null, genres: [], imdbId: 'tt1234567', tmdbId: 371690, line: 5 },
-      { movielensId: 5, title: 'Death Note: Desu nôto', year: 2006, genres: ['Film-Noir', 'IMAX'], imdbId: null, tmdbId: null, line: 6 },
+      {
+        movielensId: 5,
+        title: 'Death Note: Desu nôto',
+        year: 2006,
+        genres: ['Film-Noir', 'IMAX'],
+        imdbId: null,
+        tmdbId: null,
+        line: 6,
+      },
     ]);
   });
 
@@ -100,7 +124,13 @@ describe('dat format (ml-1m)', () => {
       [2, 'Café au Lait', 1994, ['Comedy'], null, 2],
       [3, 'City of Lost Children, The', 1995, ['Adventure', 'Sci-Fi'], null, 3],
     ]);
-    expect(await collect(dataset.ratings())).toContainEqual({ userId: 2, movieId: 3, rating: 4, timestamp: 978301968, line: 3 });
+    expect(await collect(dataset.ratings())).toContainEqual({
+      userId: 2,
+      movieId: 3,
+      rating: 4,
+      timestamp: 978301968,
+      line: 3,
+    });
     expect(dataset.counts).toEqual({ movies: 3, ratings: 4, users: 2, links: null });
   });
 });
@@ -115,7 +145,13 @@ describe('100k format', () => {
       [3, 'Café Lumière', 1996, ['Drama'], 3],
       [267, 'unknown', null, [], 4],
     ]);
-    expect(await collect(dataset.ratings())).toContainEqual({ userId: 186, movieId: 2, rating: 3, timestamp: 891717742, line: 2 });
+    expect(await collect(dataset.ratings())).toContainEqual({
+      userId: 186,
+      movieId: 2,
+      rating: 3,
+      timestamp: 891717742,
+      line: 2,
+    });
     expect(dataset.counts).toEqual({ movies: 4, ratings: 3, users: 2, links: null });
   });
 

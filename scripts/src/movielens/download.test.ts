@@ -48,7 +48,12 @@ describe('fetchMovieLens over http', () => {
     const source = await serveZip(zipMd5);
     const dataDir = await tempDir();
     const result = await download({ source, dataDir });
-    expect(result).toMatchObject({ from: source, downloaded: true, cached: false, checksum: { md5: zipMd5, verified: true } });
+    expect(result).toMatchObject({
+      from: source,
+      downloaded: true,
+      cached: false,
+      checksum: { md5: zipMd5, verified: true },
+    });
     const downloads = result.progress.filter((p) => p.phase === 'download');
     expect(downloads.at(-1)).toEqual({ phase: 'download', done: zipBytes.length, total: zipBytes.length });
     expect(await readdir(join(dataDir, 'downloads'))).toEqual(['ml-latest-small.zip']);

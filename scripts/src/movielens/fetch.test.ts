@@ -34,7 +34,11 @@ describe('fetchMovieLens from a folder', () => {
   it('accepts a parent folder holding <variant>/, given as a relative path', async () => {
     const parent = await tempDir();
     await writeFiles(join(parent, 'ml-1m'), datFiles());
-    const result = await fetchRecorded({ variant: 'ml-1m', source: relative(process.cwd(), parent), dataDir: await tempDir() });
+    const result = await fetchRecorded({
+      variant: 'ml-1m',
+      source: relative(process.cwd(), parent),
+      dataDir: await tempDir(),
+    });
     expect(result.dataset.dir).toBe(join(parent, 'ml-1m'));
     expect(result.dataset.format).toBe('dat');
   });

@@ -54,7 +54,12 @@ const CSV_RATINGS = [
 ].join('\n');
 
 export function csvFiles(overrides: FixtureFiles = {}): FixtureFiles {
-  return { 'movies.csv': `${CSV_MOVIES}\n`, 'links.csv': `${CSV_LINKS}\n`, 'ratings.csv': `${CSV_RATINGS}\n`, ...overrides };
+  return {
+    'movies.csv': `${CSV_MOVIES}\n`,
+    'links.csv': `${CSV_LINKS}\n`,
+    'ratings.csv': `${CSV_RATINGS}\n`,
+    ...overrides,
+  };
 }
 
 /** ml-1m files are latin1: "é" is one byte, 0xE9. */

@@ -63,7 +63,9 @@ describe('safeTarget', () => {
   });
 
   it.each(['a/../../etc/passwd', '../out2/x', 'a\\..\\..\\x', 'ml/'])('refuses %j', (name) => {
-    expect(() => safeTarget('/data/out', name, name === 'ml/' ? 'ml/' : '', 'x.zip')).toThrow(`x.zip: unsafe path in zip: ${JSON.stringify(name)}`);
+    expect(() => safeTarget('/data/out', name, name === 'ml/' ? 'ml/' : '', 'x.zip')).toThrow(
+      `x.zip: unsafe path in zip: ${JSON.stringify(name)}`,
+    );
   });
 });
 

@@ -24,12 +24,27 @@ export interface PythonSetup {
 }
 
 /** Runs a command with inherited output (pip's progress shows); rejects naming it on failure. */
-export function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<void> {
+export function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], cwd: options.cwd, env: options.env ?? process.env });
+    const child = spawn(command, args, {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+    });
     child.on('error', (error) => reject(new CodedError('unavailable', `${command}: ${error.message}`)));
     child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new CodedError('unavailable', `${command} ${args.slice(0, 3).join(' ')} failed (${signal ?? `exit ${code}`})`)),
+      code === 0
+        ? resolve()
+        : reject(
+            new CodedError(
+              'unavailable',
+              `${command} ${args.slice(0, 3).join(' ')} failed (${signal ?? `exit ${code}`})`,
+            ),
+          ),
     );
   });
 }
@@ -37,7 +52,9 @@ export function run(command: string, args: string[], options: { cwd?: string; en
 function torchInstallArgs(setup: PythonSetup): string[] {
   const base = ['-m', 'pip', 'install', '--disable-pip-version-check', `torch==${TORCH_VERSION}`];
   // The CPU index holds torch itself; its dependencies come from PyPI.
-  return setup.torchIndexUrl ? [...base, '--index-url', setup.torchIndexUrl, '--extra-index-url', 'https://pypi.org/simple'] : base;
+  return setup.torchIndexUrl
+    ? [...base, '--index-url', setup.torchIndexUrl, '--extra-index-url', 'https://pypi.org/simple']
+    : base;
 }
 
 async function requirementsHash(setup: PythonSetup): Promise<string> {
@@ -46,13 +63,23 @@ async function requirementsHash(setup: PythonSetup): Promise<string> {
 }
 
 /** Creates or updates the virtualenv when the requirements changed; returns whether it installed. */
-export async function ensurePythonEnv(setup: PythonSetup = config().python, log: (m: string) => void = () => undefined): Promise<boolean> {
+export async function ensurePythonEnv(
+  setup: PythonSetup = config().python,
+  log: (m: string) => void = () => undefined,
+): Promise<boolean> {
   const hash = await requirementsHash(setup);
   if (existsSync(STAMP) && (await readFile(STAMP, 'utf8')).trim() === hash) return false;
   log(`Setting up the Python environment in ${VENV} (TensorFlow, PyTorch CPU, sentence encoder)…`);
   if (!existsSync(VENV_PYTHON)) await run(setup.executable, ['-m', 'venv', VENV]);
   await run(VENV_PYTHON, torchInstallArgs(setup));
-  await run(VENV_PYTHON, ['-m', 'pip', 'install', '--disable-pip-version-check', '-r', join(TF_SERVING_DIR, 'requirements.txt')]);
+  await run(VENV_PYTHON, [
+    '-m',
+    'pip',
+    'install',
+    '--disable-pip-version-check',
+    '-r',
+    join(TF_SERVING_DIR, 'requirements.txt'),
+  ]);
   await writeFile(STAMP, `${hash}\n`);
   return true;
 }

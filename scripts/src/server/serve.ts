@@ -14,12 +14,19 @@ export async function serveUntilSignalled({ port, host }: ServeOptions): Promise
   const runtime = await createRuntime(cfg);
   let server: LocalServer;
   try {
-    server = await startLocalServer({ runtime, port, host, webDist: cfg.server.webDist ?? join(REPO_ROOT, 'web', 'dist') });
+    server = await startLocalServer({
+      runtime,
+      port,
+      host,
+      webDist: cfg.server.webDist ?? join(REPO_ROOT, 'web', 'dist'),
+    });
   } catch (error) {
     await runtime.close();
     throw error;
   }
-  process.stderr.write(`\nMovie recommendations are running at ${server.url}/  (API docs: ${server.url}/api/docs)\nStop with Ctrl+C.\n`);
+  process.stderr.write(
+    `\nMovie recommendations are running at ${server.url}/  (API docs: ${server.url}/api/docs)\nStop with Ctrl+C.\n`,
+  );
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       runtime.log.info({ signal }, 'stopping');

@@ -10,15 +10,31 @@ import { fetchTmdbSnapshot, type FetchTmdbSnapshotOptions } from './fetch.js';
 import { SNAPSHOT_SOURCES, type SnapshotSource } from './sources.js';
 
 const LINKS = 'movieId,imdbId,tmdbId\r\n1,0114709,862\r\n';
-const MOVIES = 'id,title,genre,original_language,overview,popularity,release_date,vote_average,vote_count\r\n862,Toy Story,"Animation,Comedy",en,Woody.,21.9,1995-10-30,8.0,16000';
+const MOVIES =
+  'id,title,genre,original_language,overview,popularity,release_date,vote_average,vote_count\r\n862,Toy Story,"Animation,Comedy",en,Woody.,21.9,1995-10-30,8.0,16000';
 const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
 
 /** Two files as the real sources publish them: one plain, one zipped (the sha256 is the unzipped file's). */
 const SOURCES: SnapshotSource[] = [
-  { kind: 'links', path: 'the-movies-dataset/links.csv', repo: 'o/links', commit: 'c1', repoPath: 'links.csv', sha256: sha256(LINKS) },
-  { kind: 'top10k', path: 'top10k/top10K-TMDB-movies.csv', repo: 'o/top', commit: 'c2', repoPath: 'data/top10K-TMDB-movies.csv.zip', sha256: sha256(MOVIES) },
+  {
+    kind: 'links',
+    path: 'the-movies-dataset/links.csv',
+    repo: 'o/links',
+    commit: 'c1',
+    repoPath: 'links.csv',
+    sha256: sha256(LINKS),
+  },
+  {
+    kind: 'top10k',
+    path: 'top10k/top10K-TMDB-movies.csv',
+    repo: 'o/top',
+    commit: 'c2',
+    repoPath: 'data/top10K-TMDB-movies.csv.zip',
+    sha256: sha256(MOVIES),
+  },
 ];
-const OFFLINE_HINT = 'set TMDB_SNAPSHOT to a folder holding links.csv, top10K-TMDB-movies.csv (in it or its subfolders)';
+const OFFLINE_HINT =
+  'set TMDB_SNAPSHOT to a folder holding links.csv, top10K-TMDB-movies.csv (in it or its subfolders)';
 
 let zipBytes: Buffer;
 let server: TestServer | undefined;
@@ -32,7 +48,11 @@ afterEach(async () => {
 afterAll(removeTempDirs);
 
 async function serveSources(overrides: Record<string, Route> = {}): Promise<string> {
-  server = await serve({ '/o/links/c1/links.csv': { body: LINKS }, '/o/top/c2/data/top10K-TMDB-movies.csv.zip': { body: zipBytes }, ...overrides });
+  server = await serve({
+    '/o/links/c1/links.csv': { body: LINKS },
+    '/o/top/c2/data/top10K-TMDB-movies.csv.zip': { body: zipBytes },
+    ...overrides,
+  });
   return server.base;
 }
 
@@ -53,7 +73,10 @@ async function fetchInto(dataDir: string, baseUrl: string, extra: Partial<FetchT
 /** Every file below `dir`, relative, sorted. */
 async function listing(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
 }
 
 describe('fetchTmdbSnapshot', () => {
@@ -88,7 +111,13 @@ describe('fetchTmdbSnapshot', () => {
     await writeFile(join(dir, 'the-movies-dataset/links.csv'), 'movieId,imdbId,tmdbId\r\n');
     const again = await fetchInto(dataDir, base);
     expect(again.downloaded).toEqual(['the-movies-dataset/links.csv']);
-    expect(again.notices).toEqual([expect.stringMatching(new RegExp(`^${join(dir, 'the-movies-dataset/links.csv')}: sha256 \\w+, expected ${SOURCES[0]?.sha256}: refused, downloading it again$`))]);
+    expect(again.notices).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${join(dir, 'the-movies-dataset/links.csv')}: sha256 \\w+, expected ${SOURCES[0]?.sha256}: refused, downloading it again$`,
+        ),
+      ),
+    ]);
     expect(await readFile(join(dir, 'the-movies-dataset/links.csv'), 'utf8')).toBe(LINKS);
   });
 
@@ -97,13 +126,19 @@ describe('fetchTmdbSnapshot', () => {
     const base = await serveSources({ '/o/links/c1/links.csv': { body: `${LINKS}2,0113497,8844\r\n` } });
     await expect(fetchInto(dataDir, base)).rejects.toMatchObject({
       code: 'unprocessable',
-      message: expect.stringMatching(new RegExp(`^${base}/o/links/c1/links.csv: sha256 mismatch \\(expected ${SOURCES[0]?.sha256}, got \\w+\\); the download was discarded, try again$`)),
+      message: expect.stringMatching(
+        new RegExp(
+          `^${base}/o/links/c1/links.csv: sha256 mismatch \\(expected ${SOURCES[0]?.sha256}, got \\w+\\); the download was discarded, try again$`,
+        ),
+      ),
     });
     expect(await listing(join(dataDir, 'tmdb-snapshot'))).toEqual([]);
   });
 
   it('refuses a zip whose file does not match, publishing nothing', async () => {
-    const other = await readFile(await writeZip(join(await tempDir(), 'bad.zip'), { 'top10K-TMDB-movies.csv': `${MOVIES}\r\n` }));
+    const other = await readFile(
+      await writeZip(join(await tempDir(), 'bad.zip'), { 'top10K-TMDB-movies.csv': `${MOVIES}\r\n` }),
+    );
     const dataDir = await tempDir();
     const base = await serveSources({ '/o/top/c2/data/top10K-TMDB-movies.csv.zip': { body: other } });
     await expect(fetchInto(dataDir, base)).rejects.toMatchObject({

@@ -26,8 +26,23 @@ describe.each(testDrivers)('TMDB sync on %s', (driver) => {
   beforeEach(async () => {
     t = await createTestDatabase(driver);
     await upsertMovieLensMovies(t.db, [
-      catalogMovieFromMovieLens({ movielensId: 2571, title: 'Matrix, The', year: 1999, genres: ['Action', 'Sci-Fi', 'Thriller'], imdbId: null, tmdbId: 603 }, undefined, 'snapshot'),
-      catalogMovieFromMovieLens({ movielensId: 1, title: 'Gone', year: 1995, genres: ['Drama'], imdbId: null, tmdbId: 999_999 }, undefined, 'snapshot'),
+      catalogMovieFromMovieLens(
+        {
+          movielensId: 2571,
+          title: 'Matrix, The',
+          year: 1999,
+          genres: ['Action', 'Sci-Fi', 'Thriller'],
+          imdbId: null,
+          tmdbId: 603,
+        },
+        undefined,
+        'snapshot',
+      ),
+      catalogMovieFromMovieLens(
+        { movielensId: 1, title: 'Gone', year: 1995, genres: ['Drama'], imdbId: null, tmdbId: 999_999 },
+        undefined,
+        'snapshot',
+      ),
     ]);
   });
   afterEach(() => t.dispose());
@@ -35,11 +50,18 @@ describe.each(testDrivers)('TMDB sync on %s', (driver) => {
   it('enriches loaded movies from the API, keeping MovieLens genres; a re-run has nothing left to do', async () => {
     expect(await enrichFromTmdb({ db: t.db, client, limit: 100 })).toEqual({ requested: 2, updated: 1, notFound: 1 });
     const matrix = await t.db.selectFrom('movies').selectAll().where('tmdb_id', '=', 603).executeTakeFirstOrThrow();
-    expect(matrix).toMatchObject({ title: 'The Matrix', genres: ['Action', 'Sci-Fi', 'Thriller'], metadata_source: 'tmdb', runtime: 136 });
+    expect(matrix).toMatchObject({
+      title: 'The Matrix',
+      genres: ['Action', 'Sci-Fi', 'Thriller'],
+      metadata_source: 'tmdb',
+      runtime: 136,
+    });
     expect(matrix.poster_path).toMatch(/^\/.+\.jpg$/);
     expect(matrix.metadata_fetched_at).toBeInstanceOf(Date);
     expect(await enrichFromTmdb({ db: t.db, client, limit: 100 })).toEqual({ requested: 1, updated: 0, notFound: 1 });
-    expect(await enrichFromTmdb({ db: t.db, client, limit: 100, staleBefore: new Date(Date.now() + 60_000) })).toMatchObject({ requested: 2 });
+    expect(
+      await enrichFromTmdb({ db: t.db, client, limit: 100, staleBefore: new Date(Date.now() + 60_000) }),
+    ).toMatchObject({ requested: 2 });
   });
 
   it('grows the catalog with popular export entries it lacks', async () => {
@@ -50,9 +72,19 @@ describe.each(testDrivers)('TMDB sync on %s', (driver) => {
       yield { tmdbId: 1003, originalTitle: 'Adult', popularity: 99, adult: true, video: false };
       yield { tmdbId: 1004, originalTitle: 'Obscure', popularity: 0.1, adult: false, video: false };
     }
-    const report = await growFromTmdbExport({ db: t.db, client, exportMovies: exportMovies(), minPopularity: 1, limit: 1 });
+    const report = await growFromTmdbExport({
+      db: t.db,
+      client,
+      exportMovies: exportMovies(),
+      minPopularity: 1,
+      limit: 1,
+    });
     expect(report).toEqual({ scanned: 5, candidates: 1, inserted: 1, notFound: 0 });
-    const grown = await t.db.selectFrom('movies').select(['title', 'movielens_id', 'metadata_source', 'metadata_fetched_at']).where('tmdb_id', '=', 1001).executeTakeFirstOrThrow();
+    const grown = await t.db
+      .selectFrom('movies')
+      .select(['title', 'movielens_id', 'metadata_source', 'metadata_fetched_at'])
+      .where('tmdb_id', '=', 1001)
+      .executeTakeFirstOrThrow();
     expect(grown).toMatchObject({ title: 'Copy 1001', movielens_id: null, metadata_source: 'tmdb' });
     expect(grown.metadata_fetched_at).toBeInstanceOf(Date);
   });

@@ -4,7 +4,12 @@
  * keeps its progress and a re-run picks up what is left.
  */
 import type { Db } from '@movierec/functions/database';
-import { applyApiMetadata, moviesNeedingApiMetadata, unknownTmdbIds, upsertTmdbOnlyMovies } from '@movierec/functions/database';
+import {
+  applyApiMetadata,
+  moviesNeedingApiMetadata,
+  unknownTmdbIds,
+  upsertTmdbOnlyMovies,
+} from '@movierec/functions/database';
 import type { DailyExportMovie, TmdbClient } from '@movierec/functions/data-sources';
 import { catalogMovieFromMetadata } from '@movierec/functions/core';
 import type { MovieMetadata } from '@movierec/functions/core';
@@ -35,7 +40,10 @@ export async function enrichFromTmdb({ db, client, limit, staleBefore, onProgres
   let updated = 0;
   let notFound = 0;
   for await (const chunk of inBatches(targets, CHUNK)) {
-    const { found, missing } = await fetchChunk(client, chunk.map((t) => t.tmdbId));
+    const { found, missing } = await fetchChunk(
+      client,
+      chunk.map((t) => t.tmdbId),
+    );
     updated += await applyApiMetadata(db, found);
     notFound += missing;
     onProgress?.(updated + notFound, targets.length);
@@ -53,7 +61,12 @@ export interface GrowOptions {
 }
 
 /** The most popular export entries not yet in the catalog (adult and video entries skipped). */
-async function growCandidates(db: Db, exportMovies: AsyncIterable<DailyExportMovie>, minPopularity: number, limit: number) {
+async function growCandidates(
+  db: Db,
+  exportMovies: AsyncIterable<DailyExportMovie>,
+  minPopularity: number,
+  limit: number,
+) {
   const popular: DailyExportMovie[] = [];
   let scanned = 0;
   for await (const movie of exportMovies) {
@@ -61,8 +74,19 @@ async function growCandidates(db: Db, exportMovies: AsyncIterable<DailyExportMov
     if (!movie.adult && !movie.video && movie.popularity >= minPopularity) popular.push(movie);
   }
   popular.sort((a, b) => b.popularity - a.popularity || a.tmdbId - b.tmdbId);
-  const unknown = new Set(await unknownTmdbIds(db, popular.map((m) => m.tmdbId)));
-  return { scanned, candidates: popular.filter((m) => unknown.has(m.tmdbId)).slice(0, limit).map((m) => m.tmdbId) };
+  const unknown = new Set(
+    await unknownTmdbIds(
+      db,
+      popular.map((m) => m.tmdbId),
+    ),
+  );
+  return {
+    scanned,
+    candidates: popular
+      .filter((m) => unknown.has(m.tmdbId))
+      .slice(0, limit)
+      .map((m) => m.tmdbId),
+  };
 }
 
 export async function growFromTmdbExport({ db, client, exportMovies, minPopularity, limit, onProgress }: GrowOptions) {
@@ -71,7 +95,12 @@ export async function growFromTmdbExport({ db, client, exportMovies, minPopulari
   let notFound = 0;
   for await (const chunk of inBatches(candidates, CHUNK)) {
     const { found, missing } = await fetchChunk(client, chunk);
-    inserted += (await upsertTmdbOnlyMovies(db, found.map((m) => catalogMovieFromMetadata(m, 'tmdb')))).inserted;
+    inserted += (
+      await upsertTmdbOnlyMovies(
+        db,
+        found.map((m) => catalogMovieFromMetadata(m, 'tmdb')),
+      )
+    ).inserted;
     notFound += missing;
     onProgress?.(inserted + notFound, candidates.length);
   }

@@ -26,7 +26,12 @@ function parseRatings(file: Buffer) {
   const headerLength = file.readUInt16LE(8);
   const rows = [];
   for (let offset = 10 + headerLength; offset < file.length; offset += 20) {
-    rows.push([file.readInt32LE(offset), file.readInt32LE(offset + 4), file.readFloatLE(offset + 8), Number(file.readBigInt64LE(offset + 12))]);
+    rows.push([
+      file.readInt32LE(offset),
+      file.readInt32LE(offset + 4),
+      file.readFloatLE(offset + 8),
+      Number(file.readBigInt64LE(offset + 12)),
+    ]);
   }
   return rows;
 }
@@ -35,7 +40,9 @@ it('writes .npy headers that align data on 64 bytes', () => {
   const header = npyHeader([{ name: 'user_id', type: '<i4' }], 12);
   expect(header.length % 64).toBe(0);
   expect(header.subarray(0, 6).toString('latin1')).toBe('\x93NUMPY');
-  expect(header.toString('latin1')).toContain("{'descr': [('user_id', '<i4')], 'fortran_order': False, 'shape': (12,), }");
+  expect(header.toString('latin1')).toContain(
+    "{'descr': [('user_id', '<i4')], 'fortran_order': False, 'shape': (12,), }",
+  );
   expect(header.at(-1)).toBe(0x0a);
 });
 
@@ -52,8 +59,14 @@ describe.each(testDrivers)('export-training on %s', (driver) => {
       expect(exported.counts).toEqual({ movies: 2, ratings: 3, users: 2 });
       const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
       expect(manifest).toMatchObject({ format: 1, variant: 'ml-latest-small', counts: exported.counts });
-      const lines = (await readFile(join(dir, 'movies.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
-      expect(lines.map((m) => [m.movielens_id, m.tmdb_id, m.title])).toEqual([[1, 862, 'Toy Story'], [2, null, 'Jumanji']]);
+      const lines = (await readFile(join(dir, 'movies.jsonl'), 'utf8'))
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(lines.map((m) => [m.movielens_id, m.tmdb_id, m.title])).toEqual([
+        [1, 862, 'Toy Story'],
+        [2, null, 'Jumanji'],
+      ]);
       const ids = Object.fromEntries(lines.map((m) => [m.movielens_id, m.id]));
       const users = await t.db.selectFrom('users').select(['id', 'movielens_id']).execute();
       const userId = Object.fromEntries(users.map((u) => [u.movielens_id, u.id]));

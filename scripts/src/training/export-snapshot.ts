@@ -35,7 +35,12 @@ async function writeMovies(db: Db, path: string): Promise<number> {
   return movies.length;
 }
 
-async function writeRatings(db: Db, path: string, total: number, onProgress?: (done: number, total: number) => void): Promise<Set<number>> {
+async function writeRatings(
+  db: Db,
+  path: string,
+  total: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Set<number>> {
   const writer = await openNpyWriter(path, RATING_FIELDS, total);
   const users = new Set<number>();
   let done = 0;
@@ -60,7 +65,12 @@ export interface ExportedSnapshot {
 }
 
 /** Writes the snapshot into `dir` (replacing it only once complete). */
-export async function exportTrainingSnapshot(db: Db, dir: string, variant: string, onProgress?: (done: number, total: number) => void): Promise<ExportedSnapshot> {
+export async function exportTrainingSnapshot(
+  db: Db,
+  dir: string,
+  variant: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ExportedSnapshot> {
   const partial = `${dir}.partial`;
   await rm(partial, { recursive: true, force: true });
   await mkdir(partial, { recursive: true });
@@ -69,7 +79,8 @@ export async function exportTrainingSnapshot(db: Db, dir: string, variant: strin
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
       const { ratings } = await tableCounts(trx);
-      if (ratings === 0) throw new CodedError('conflict', 'the database has no ratings yet: run `load-movies` and `load-ratings` first');
+      if (ratings === 0)
+        throw new CodedError('conflict', 'the database has no ratings yet: run `load-movies` and `load-ratings` first');
       const movies = await writeMovies(trx, join(partial, 'movies.jsonl'));
       const users = await writeRatings(trx, join(partial, 'ratings.npy'), ratings, onProgress);
       return { movies, ratings, users: users.size };

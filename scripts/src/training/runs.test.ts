@@ -16,5 +16,10 @@ it('names runs by time and kind and moves the pointers atomically', async () => 
   await pointAt(dataDir, 'latest', second);
   expect(await readlink(join(runsDir(dataDir), 'latest'))).toBe('20261124T020000Z-evaluate');
   expect(await readlink(join(runsDir(dataDir), 'latest-model'))).toBe('20261124T010203Z-train');
-  expect((await readdir(runsDir(dataDir))).sort()).toEqual(['20261124T010203Z-train', '20261124T020000Z-evaluate', 'latest', 'latest-model']);
+  expect((await readdir(runsDir(dataDir))).sort()).toEqual([
+    '20261124T010203Z-train',
+    '20261124T020000Z-evaluate',
+    'latest',
+    'latest-model',
+  ]);
 });

@@ -12,7 +12,10 @@ export function runsDir(dataDir: string): string {
 }
 
 export async function newRunDir(dataDir: string, kind: RunKind, now = new Date()): Promise<string> {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   const dir = join(runsDir(dataDir), `${stamp}-${kind}`);
   await mkdir(dir, { recursive: true });
   return dir;

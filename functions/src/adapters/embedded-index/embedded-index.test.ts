@@ -20,7 +20,11 @@ function publishedIndex(dir: string): VectorIndex {
 
 describeVectorIndexContract('embedded', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'embedded-index-'));
-  return { index: publishedIndex(dir), writer: createEmbeddedIndexWriter(dir), close: () => rm(dir, { recursive: true, force: true }) };
+  return {
+    index: publishedIndex(dir),
+    writer: createEmbeddedIndexWriter(dir),
+    close: () => rm(dir, { recursive: true, force: true }),
+  };
 });
 
 async function publish(dir: string, points: readonly MoviePoint[]): Promise<void> {
@@ -33,7 +37,10 @@ async function publish(dir: string, points: readonly MoviePoint[]): Promise<void
 const manifestOf = async (dir: string) => JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf-8')) as Manifest;
 
 async function loadError(dir: string): Promise<DataFileError> {
-  const error = await loadEmbeddedIndex(dir).then(() => null, (e: unknown) => e);
+  const error = await loadEmbeddedIndex(dir).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DataFileError);
   return error as DataFileError;
 }
@@ -57,14 +64,20 @@ describe('embedded index on disk', () => {
     expect(manifest).toMatchObject({ format: 'movierec-embedded-index', version: 2, dimension: 32, count: 50 });
     expect((await readdir(dir)).sort()).toEqual([MANIFEST_FILE, manifest.points, manifest.vectors].sort());
     const index = await loadEmbeddedIndex(dir);
-    expect({ name: index.name, dimension: index.dimension, points: index.points }).toEqual({ name: 'embedded', dimension: 32, points: 50 });
+    expect({ name: index.name, dimension: index.dimension, points: index.points }).toEqual({
+      name: 'embedded',
+      dimension: 32,
+      points: 50,
+    });
   });
 
   it('refuses to read an index of an older format, and the next load replaces it whole', async () => {
     await publish(dir, points);
     const manifest = await manifestOf(dir);
     await writeFile(join(dir, MANIFEST_FILE), JSON.stringify({ ...manifest, version: 1 }));
-    expect((await loadError(dir)).message).toMatch(/format version 1, this version reads 2: rebuild it with `npm run cli -- load-embeddings --force`/);
+    expect((await loadError(dir)).message).toMatch(
+      /format version 1, this version reads 2: rebuild it with `npm run cli -- load-embeddings --force`/,
+    );
     await publish(dir, points.slice(0, 10));
     expect((await manifestOf(dir)).version).toBe(2);
     expect(await (await loadEmbeddedIndex(dir)).count()).toBe(10);
@@ -75,7 +88,12 @@ describe('embedded index on disk', () => {
     const first = await manifestOf(dir);
     await publish(dir, points);
     expect((await manifestOf(dir)).fingerprint).toBe(first.fingerprint);
-    await publish(dir, fixturePoints(4).slice(0, 10).map((p) => ({ ...p, movieId: p.movieId + 10_000 })));
+    await publish(
+      dir,
+      fixturePoints(4)
+        .slice(0, 10)
+        .map((p) => ({ ...p, movieId: p.movieId + 10_000 })),
+    );
     const third = await manifestOf(dir);
     expect(third.count).toBe(60);
     expect((await readdir(dir)).sort()).toEqual([MANIFEST_FILE, third.points, third.vectors].sort());
@@ -85,7 +103,11 @@ describe('embedded index on disk', () => {
     await publish(dir, points);
     const writer = createEmbeddedIndexWriter(dir);
     await writer.prepare(32);
-    await writer.upsert(fixturePoints(9).slice(0, 20).map((p) => ({ ...p, movieId: p.movieId + 10_000 })));
+    await writer.upsert(
+      fixturePoints(9)
+        .slice(0, 20)
+        .map((p) => ({ ...p, movieId: p.movieId + 10_000 })),
+    );
     expect(await (await loadEmbeddedIndex(dir)).count()).toBe(50);
     await writer.finish();
     expect(await (await loadEmbeddedIndex(dir)).count()).toBe(70);
@@ -103,9 +125,33 @@ describe('embedded index on disk', () => {
 
   it('scores dimensions that are not a multiple of the SIMD block exactly', async () => {
     const small: MoviePoint[] = [
-      { movieId: 1, tmdbId: null, genres: [], year: null, recommendable: false, source: 'two_tower', vector: Float32Array.of(1, 0, 0, 0, 0) },
-      { movieId: 2, tmdbId: 5, genres: ['Drama'], year: 1999, recommendable: true, source: 'content_only', vector: Float32Array.of(0.6, 0.8, 0, 0, 0) },
-      { movieId: 3, tmdbId: 6, genres: ['Drama'], year: 2000, recommendable: true, source: 'two_tower', vector: Float32Array.of(0, 0, 0, 0.6, -0.8) },
+      {
+        movieId: 1,
+        tmdbId: null,
+        genres: [],
+        year: null,
+        recommendable: false,
+        source: 'two_tower',
+        vector: Float32Array.of(1, 0, 0, 0, 0),
+      },
+      {
+        movieId: 2,
+        tmdbId: 5,
+        genres: ['Drama'],
+        year: 1999,
+        recommendable: true,
+        source: 'content_only',
+        vector: Float32Array.of(0.6, 0.8, 0, 0, 0),
+      },
+      {
+        movieId: 3,
+        tmdbId: 6,
+        genres: ['Drama'],
+        year: 2000,
+        recommendable: true,
+        source: 'two_tower',
+        vector: Float32Array.of(0, 0, 0, 0.6, -0.8),
+      },
     ];
     await publish(dir, small);
     const index = await loadEmbeddedIndex(dir);
@@ -117,12 +163,18 @@ describe('embedded index on disk', () => {
 
   it('refuses bad points and calls out of order as invalid input', async () => {
     const writer = createEmbeddedIndexWriter(dir);
-    const code = (work: Promise<unknown>) => work.then(() => null, (e: unknown) => (e as CodedError).code);
+    const code = (work: Promise<unknown>) =>
+      work.then(
+        () => null,
+        (e: unknown) => (e as CodedError).code,
+      );
     expect(await code(writer.upsert(points))).toBe('invalid_input');
     expect(await code(writer.finish())).toBe('invalid_input');
     await writer.prepare(32);
     expect(await code(writer.upsert([{ ...points[0]!, movieId: 0 }]))).toBe('invalid_input');
-    expect(await code(writer.upsert([{ ...points[0]!, vector: new Float32Array(32).fill(NaN) }]))).toBe('invalid_input');
+    expect(await code(writer.upsert([{ ...points[0]!, vector: new Float32Array(32).fill(NaN) }]))).toBe(
+      'invalid_input',
+    );
     expect(await code(writer.prepare(16))).toBe('conflict');
   });
 
@@ -130,7 +182,12 @@ describe('embedded index on disk', () => {
     await publish(dir, points);
     const index = await loadEmbeddedIndex(dir);
     const vector = points[0]!.vector;
-    for (const query of [{ vector, limit: 0 }, { vector, limit: 2.5 }, { vector, limit: 5, offset: -1 }, { vector: new Float32Array(32).fill(Infinity), limit: 5 }]) {
+    for (const query of [
+      { vector, limit: 0 },
+      { vector, limit: 2.5 },
+      { vector, limit: 5, offset: -1 },
+      { vector: new Float32Array(32).fill(Infinity), limit: 5 },
+    ]) {
       await expect(index.search(query)).rejects.toMatchObject({ code: 'invalid_input' });
     }
   });
@@ -174,7 +231,12 @@ describe('embedded index on disk', () => {
     const damaged = await readFile(vectors);
     damaged[0] = (damaged[0] as number) ^ 0xff;
     await writeFile(vectors, damaged);
-    const error = await createEmbeddedIndexWriter(dir).prepare(32).then(() => null, (e: unknown) => e);
+    const error = await createEmbeddedIndexWriter(dir)
+      .prepare(32)
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(DataFileError);
     expect((await readdir(dir)).filter((name) => name.startsWith('.staging-'))).toEqual([]);
   });

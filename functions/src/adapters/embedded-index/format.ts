@@ -40,7 +40,11 @@ export type Manifest = z.infer<typeof manifestSchema>;
 
 /** A point's payload as one line of the points file. */
 const payloadSchema = z.object({
-  movieId: z.number().int().positive().max(2 ** 31 - 1),
+  movieId: z
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31 - 1),
   tmdbId: z.number().int().nullable(),
   genres: z.array(z.string()),
   year: z.number().int().nullable(),
@@ -77,7 +81,11 @@ export function parsePayloadLine(line: string, file: string, lineNumber: number)
 /** An index written by an older version of the format: readable by nobody, replaced by the next load. */
 export class OutdatedIndexError extends DataFileError {
   constructor(file: string, version: number) {
-    super(file, null, `format version ${version}, this version reads ${FORMAT_VERSION}: rebuild it with \`npm run cli -- load-embeddings --force\``);
+    super(
+      file,
+      null,
+      `format version ${version}, this version reads ${FORMAT_VERSION}: rebuild it with \`npm run cli -- load-embeddings --force\``,
+    );
   }
 }
 
@@ -93,7 +101,10 @@ export async function readManifest(dir: string): Promise<Manifest> {
   try {
     text = await readFile(file, 'utf-8');
   } catch (error) {
-    const detail = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing: no embedded index has been written here' : String(error);
+    const detail =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'missing: no embedded index has been written here'
+        : String(error);
     throw new DataFileError(file, null, detail);
   }
   let value: unknown;

@@ -50,7 +50,8 @@ export class GenreMasks {
   private widen(): void {
     const words = this.words * 2;
     const masks = new Uint32Array(this.rows * words);
-    for (let row = 0; row < this.rows; row++) masks.set(this.masks.subarray(row * this.words, (row + 1) * this.words), row * words);
+    for (let row = 0; row < this.rows; row++)
+      masks.set(this.masks.subarray(row * this.words, (row + 1) * this.words), row * words);
     this.words = words;
     this.masks = masks;
   }

@@ -22,7 +22,8 @@ function checkQuery(query: VectorQuery, dimension: number): void {
   const fail = (detail: string): never => {
     throw new CodedError('invalid_input', `embedded index: ${detail}`);
   };
-  if (query.vector.length !== dimension) fail(`query vector has ${query.vector.length} dimensions, the index ${dimension}`);
+  if (query.vector.length !== dimension)
+    fail(`query vector has ${query.vector.length} dimensions, the index ${dimension}`);
   if (!query.vector.every(Number.isFinite)) fail('query vector has a non-finite value');
   if (!Number.isInteger(query.limit) || query.limit < 1) fail(`limit must be a whole number ≥ 1, got ${query.limit}`);
   const offset = query.offset ?? 0;
@@ -75,7 +76,8 @@ export async function loadEmbeddedIndex(dir: string): Promise<EmbeddedIndex> {
       const found = new Map<number, Float32Array>();
       for (const id of movieIds) {
         const row = rowOf.get(id);
-        if (row !== undefined) found.set(id, kernel.vectors.slice(row * kernel.stride, row * kernel.stride + dimension));
+        if (row !== undefined)
+          found.set(id, kernel.vectors.slice(row * kernel.stride, row * kernel.stride + dimension));
       }
       return found;
     },

@@ -9,7 +9,15 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Hash } from 'node:crypto';
 import { DataFileError } from '../../core/errors.js';
-import { FLOAT_BYTES, fingerprintHash, fingerprintOf, MANIFEST_FILE, type Manifest, parsePayloadLine, readManifest } from './format.js';
+import {
+  FLOAT_BYTES,
+  fingerprintHash,
+  fingerprintOf,
+  MANIFEST_FILE,
+  type Manifest,
+  parsePayloadLine,
+  readManifest,
+} from './format.js';
 import { GenreMasks } from './genre-masks.js';
 import { createScoreKernel, type ScoreKernel } from './simd-kernel.js';
 
@@ -34,20 +42,26 @@ async function readVectors(file: string, manifest: Manifest, kernel: ScoreKernel
   const handle = await open(file, 'r');
   try {
     const { size } = await handle.stat();
-    if (size !== count * rowBytes) throw new DataFileError(file, null, `is ${size} bytes, expected ${count * rowBytes} (${count} × ${dimension} float32)`);
+    if (size !== count * rowBytes)
+      throw new DataFileError(
+        file,
+        null,
+        `is ${size} bytes, expected ${count * rowBytes} (${count} × ${dimension} float32)`,
+      );
     const rowsPerChunk = Math.max(1, Math.floor(CHUNK_BYTES / rowBytes));
     const chunk = Buffer.alloc(rowsPerChunk * rowBytes);
     const floats = new Float32Array(chunk.buffer, chunk.byteOffset, chunk.length / FLOAT_BYTES);
     for (let row = 0; row < count; row += rowsPerChunk) {
       const rows = Math.min(rowsPerChunk, count - row);
       const bytes = rows * rowBytes;
-      for (let filled = 0; filled < bytes; ) {
+      for (let filled = 0; filled < bytes;) {
         const { bytesRead } = await handle.read(chunk, filled, bytes - filled, row * rowBytes + filled);
         if (bytesRead === 0) throw new DataFileError(file, null, 'ended early');
         filled += bytesRead;
       }
       hash.update(chunk.subarray(0, bytes));
-      for (let r = 0; r < rows; r++) kernel.vectors.set(floats.subarray(r * dimension, (r + 1) * dimension), (row + r) * kernel.stride);
+      for (let r = 0; r < rows; r++)
+        kernel.vectors.set(floats.subarray(r * dimension, (r + 1) * dimension), (row + r) * kernel.stride);
     }
   } finally {
     await handle.close();
@@ -55,7 +69,11 @@ async function readVectors(file: string, manifest: Manifest, kernel: ScoreKernel
 }
 
 /** Reads the points file: one payload per line, in row order. */
-async function readPoints(file: string, manifest: Manifest, hash: Hash): Promise<Pick<LoadedPoints, 'movieIds' | 'rowOf' | 'genres' | 'recommendable'>> {
+async function readPoints(
+  file: string,
+  manifest: Manifest,
+  hash: Hash,
+): Promise<Pick<LoadedPoints, 'movieIds' | 'rowOf' | 'genres' | 'recommendable'>> {
   const { count } = manifest;
   const movieIds = new Int32Array(count);
   const recommendable = new Uint8Array(count);
@@ -90,7 +108,11 @@ async function loadOnce(dir: string): Promise<LoadedPoints> {
   const points = await readPoints(join(dir, manifest.points), manifest, hash);
   const actual = fingerprintOf(hash);
   if (actual !== manifest.fingerprint) {
-    throw new DataFileError(join(dir, MANIFEST_FILE), null, `fingerprint ${manifest.fingerprint} does not match the data files (${actual}): damaged or partly copied`);
+    throw new DataFileError(
+      join(dir, MANIFEST_FILE),
+      null,
+      `fingerprint ${manifest.fingerprint} does not match the data files (${actual}): damaged or partly copied`,
+    );
   }
   return { manifest, kernel, ...points };
 }

@@ -7,14 +7,27 @@ describe('SIMD score kernel', () => {
   });
 
   it('computes every dot product like a plain loop, for any dimension', () => {
-    for (const [rows, dimension] of [[0, 8], [1, 1], [7, 5], [33, 17], [300, 128]] as const) {
+    for (const [rows, dimension] of [
+      [0, 8],
+      [1, 1],
+      [7, 5],
+      [33, 17],
+      [300, 128],
+    ] as const) {
       const kernel = createScoreKernel(rows, dimension);
-      const stored = Array.from({ length: rows }, (_, r) => Float32Array.from({ length: dimension }, (_, d) => Math.sin(r * 31 + d)));
+      const stored = Array.from({ length: rows }, (_, r) =>
+        Float32Array.from({ length: dimension }, (_, d) => Math.sin(r * 31 + d)),
+      );
       stored.forEach((v, r) => kernel.vectors.set(v, r * kernel.stride));
       const query = Float32Array.from({ length: dimension }, (_, d) => Math.cos(d));
       const scores = kernel.score(query);
       expect(scores).toHaveLength(rows);
-      stored.forEach((v, r) => expect(scores[r]).toBeCloseTo(v.reduce((s, x, d) => s + x * query[d]!, 0), 4));
+      stored.forEach((v, r) =>
+        expect(scores[r]).toBeCloseTo(
+          v.reduce((s, x, d) => s + x * query[d]!, 0),
+          4,
+        ),
+      );
     }
   });
 

@@ -37,7 +37,13 @@ const op = {
   voidBlock: 0x40,
 } as const;
 // SIMD opcodes follow the 0xfd prefix as unsigned LEB128.
-const simd = { v128Load: [0x00], v128Const: [0x0c], f32x4ExtractLane: [0x1f], f32x4Add: [0xe4, 0x01], f32x4Mul: [0xe6, 0x01] } as const;
+const simd = {
+  v128Load: [0x00],
+  v128Const: [0x0c],
+  f32x4ExtractLane: [0x1f],
+  f32x4Add: [0xe4, 0x01],
+  f32x4Mul: [0xe6, 0x01],
+} as const;
 const type = { func: 0x60, i32: 0x7f, v128: 0x7b } as const;
 
 // Four accumulators keep four independent f32x4 add chains in flight (one chain waits on each add's
@@ -57,27 +63,69 @@ const advance = (local: number, bytes: number) => [...get(local), ...i32(bytes),
 const load = (local: number, offset: number) => [...get(local), op.simd, ...simd.v128Load, 4, offset];
 const simdOp = (code: readonly number[]) => [op.simd, ...code];
 const multiplyAdd = (acc: number, offset: number) => [
-  ...get(acc), ...load(DATA, offset), ...load(Q, offset), ...simdOp(simd.f32x4Mul), ...simdOp(simd.f32x4Add), ...set(acc),
+  ...get(acc),
+  ...load(DATA, offset),
+  ...load(Q, offset),
+  ...simdOp(simd.f32x4Mul),
+  ...simdOp(simd.f32x4Add),
+  ...set(acc),
 ];
 const lane = (index: number) => [...get(ACC[0]), op.simd, ...simd.f32x4ExtractLane, index];
 
 const body = [
-  ...get(OUT), ...get(ROWS), ...i32(2), op.i32Shl, op.i32Add, ...set(END),
-  op.block, op.voidBlock,
-  op.loop, op.voidBlock,
-  ...get(OUT), ...get(END), op.i32GeU, op.brIf, 1,
+  ...get(OUT),
+  ...get(ROWS),
+  ...i32(2),
+  op.i32Shl,
+  op.i32Add,
+  ...set(END),
+  op.block,
+  op.voidBlock,
+  op.loop,
+  op.voidBlock,
+  ...get(OUT),
+  ...get(END),
+  op.i32GeU,
+  op.brIf,
+  1,
   ...ACC.flatMap((acc) => [...simdOp(simd.v128Const), ...new Array<number>(16).fill(0), ...set(acc)]),
-  ...get(QUERY), ...set(Q),
-  ...get(DATA), ...get(STRIDE), ...i32(2), op.i32Shl, op.i32Add, ...set(ROW_END),
-  op.loop, op.voidBlock,
+  ...get(QUERY),
+  ...set(Q),
+  ...get(DATA),
+  ...get(STRIDE),
+  ...i32(2),
+  op.i32Shl,
+  op.i32Add,
+  ...set(ROW_END),
+  op.loop,
+  op.voidBlock,
   ...ACC.flatMap((acc, i) => multiplyAdd(acc, i * LANES * 4)),
-  ...advance(Q, BLOCK_BYTES), ...set(Q),
-  ...advance(DATA, BLOCK_BYTES), op.localTee, DATA, ...get(ROW_END), op.i32LtU, op.brIf, 0,
+  ...advance(Q, BLOCK_BYTES),
+  ...set(Q),
+  ...advance(DATA, BLOCK_BYTES),
+  op.localTee,
+  DATA,
+  ...get(ROW_END),
+  op.i32LtU,
+  op.brIf,
+  0,
   op.end,
   ...ACC.slice(1).flatMap((acc) => [...get(ACC[0]), ...get(acc), ...simdOp(simd.f32x4Add), ...set(ACC[0])]),
-  ...get(OUT), ...lane(0), ...lane(1), op.f32Add, ...lane(2), op.f32Add, ...lane(3), op.f32Add, op.f32Store, 2, 0,
-  ...advance(OUT, 4), ...set(OUT),
-  op.br, 0,
+  ...get(OUT),
+  ...lane(0),
+  ...lane(1),
+  op.f32Add,
+  ...lane(2),
+  op.f32Add,
+  ...lane(3),
+  op.f32Add,
+  op.f32Store,
+  2,
+  0,
+  ...advance(OUT, 4),
+  ...set(OUT),
+  op.br,
+  0,
   op.end,
   op.end,
   op.end,
@@ -108,7 +156,14 @@ const vector = (...items: number[][]) => [...leb(items.length), ...items.flat()]
 const locals = vector([3, type.i32], [ACCUMULATORS, type.v128]);
 const functionBody = [...locals, ...body];
 const MODULE_BYTES = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+  0x00,
+  0x61,
+  0x73,
+  0x6d,
+  0x01,
+  0x00,
+  0x00,
+  0x00,
   ...section(1, vector([type.func, ...vector(...new Array<number[]>(5).fill([type.i32])), ...vector()])),
   ...section(2, vector([...name('env'), ...name('memory'), 0x02, 0x00, 0x01])),
   ...section(3, vector([0])),
@@ -146,10 +201,20 @@ export function createScoreKernel(rows: number, dimension: number): ScoreKernel 
   const scoresOffset = queryBytes;
   const dataOffset = scoresOffset + Math.ceil((rows * 4) / 16) * 16;
   const pages = Math.max(1, Math.ceil((dataOffset + rows * stride * 4) / PAGE));
-  if (pages > MAX_PAGES) throw new CodedError('unprocessable', `embedded index: ${rows} × ${dimension} vectors exceed the 4 GiB a WebAssembly memory holds`);
+  if (pages > MAX_PAGES)
+    throw new CodedError(
+      'unprocessable',
+      `embedded index: ${rows} × ${dimension} vectors exceed the 4 GiB a WebAssembly memory holds`,
+    );
   const memory = new wasm.Memory({ initial: pages, maximum: pages });
   const instance = new wasm.Instance(compiled, { env: { memory } });
-  const run = instance.exports.scores as (data: number, query: number, rows: number, stride: number, out: number) => void;
+  const run = instance.exports.scores as (
+    data: number,
+    query: number,
+    rows: number,
+    stride: number,
+    out: number,
+  ) => void;
   const queryView = new Float32Array(memory.buffer, 0, stride);
   const scores = new Float32Array(memory.buffer, scoresOffset, rows);
   return {

@@ -69,7 +69,11 @@ async function seed(dir: string, manifest: Manifest, vectors: FileHandle) {
     lines.push(line);
   }
   if (lines.length !== manifest.count || fingerprintOf(hash) !== manifest.fingerprint) {
-    throw new DataFileError(join(dir, MANIFEST_FILE), null, 'the published data files do not match the manifest (damaged): delete the folder to rebuild the index');
+    throw new DataFileError(
+      join(dir, MANIFEST_FILE),
+      null,
+      'the published data files do not match the manifest (damaged): delete the folder to rebuild the index',
+    );
   }
   return { lines, rowOf };
 }
@@ -78,7 +82,7 @@ async function seed(dir: string, manifest: Manifest, vectors: FileHandle) {
 async function writeRows(handle: FileHandle, rows: Map<number, Float32Array>, dimension: number): Promise<void> {
   const sorted = [...rows.keys()].sort((a, b) => a - b);
   const rowBytes = dimension * FLOAT_BYTES;
-  for (let start = 0; start < sorted.length; ) {
+  for (let start = 0; start < sorted.length;) {
     let end = start + 1;
     while (end < sorted.length && sorted[end] === (sorted[end - 1] as number) + 1) end++;
     const run = new Float32Array((end - start) * dimension);
@@ -108,11 +112,16 @@ function* pointsText(lines: readonly string[]): Generator<string> {
 async function removeUnreferenced(dir: string): Promise<void> {
   const current = await readManifest(dir);
   for (const entry of await readdir(dir)) {
-    if (isDataFile(entry) && entry !== current.vectors && entry !== current.points) await rm(join(dir, entry), { force: true });
+    if (isDataFile(entry) && entry !== current.vectors && entry !== current.points)
+      await rm(join(dir, entry), { force: true });
   }
 }
 
-export async function openStagingSession(dir: string, dimension: number, published: Manifest | null): Promise<StagingSession> {
+export async function openStagingSession(
+  dir: string,
+  dimension: number,
+  published: Manifest | null,
+): Promise<StagingSession> {
   await mkdir(dir, { recursive: true });
   await removeStaleStaging(dir);
   const staging = await mkdtemp(join(dir, STAGING_PREFIX));

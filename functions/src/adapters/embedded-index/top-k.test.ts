@@ -9,7 +9,7 @@ describe('TopK', () => {
       scores.forEach((score, row) => top.push(score, row, 10_000 - row));
       const expected = scores
         .map((score, row) => ({ row, score }))
-        .sort((a, b) => b.score - a.score || (10_000 - a.row) - (10_000 - b.row))
+        .sort((a, b) => b.score - a.score || 10_000 - a.row - (10_000 - b.row))
         .slice(0, k);
       expect(top.sorted()).toEqual(expected);
     }

@@ -23,7 +23,8 @@ async function publishedManifest(dir: string): Promise<Manifest | null> {
 
 function checkPoint(point: MoviePoint, dimension: number): void {
   const { movieId, tmdbId, year, genres, recommendable, source, vector } = point;
-  if (!Number.isInteger(movieId) || movieId < 1 || movieId > 2 ** 31 - 1) invalid(`movieId must be a whole number from 1 to 2^31 - 1, got ${movieId}`);
+  if (!Number.isInteger(movieId) || movieId < 1 || movieId > 2 ** 31 - 1)
+    invalid(`movieId must be a whole number from 1 to 2^31 - 1, got ${movieId}`);
   const label = `movie ${movieId}`;
   if (tmdbId !== null && !Number.isInteger(tmdbId)) invalid(`${label}: tmdbId must be a whole number or null`);
   if (year !== null && !Number.isInteger(year)) invalid(`${label}: year must be a whole number or null`);
@@ -41,12 +42,16 @@ export function createEmbeddedIndexWriter(dir: string): VectorIndexWriter {
   return {
     name: 'embedded',
     async prepare(dimension) {
-      if (!Number.isInteger(dimension) || dimension < 1) invalid(`dimension must be a whole number ≥ 1, got ${dimension}`);
+      if (!Number.isInteger(dimension) || dimension < 1)
+        invalid(`dimension must be a whole number ≥ 1, got ${dimension}`);
       const staged = session?.dimension;
       const published = await publishedManifest(dir);
       const existing = staged ?? published?.dimension;
       if (existing !== undefined && existing !== dimension) {
-        throw new CodedError('conflict', `embedded index at ${dir} holds ${existing}-d vectors, not ${dimension}-d: delete the folder to rebuild it`);
+        throw new CodedError(
+          'conflict',
+          `embedded index at ${dir} holds ${existing}-d vectors, not ${dimension}-d: delete the folder to rebuild it`,
+        );
       }
       session ??= await openStagingSession(dir, dimension, published);
     },

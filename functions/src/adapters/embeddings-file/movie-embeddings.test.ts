@@ -6,10 +6,15 @@ import { DataFileError } from '../../core/errors.js';
 import { pythonPresent, runPython, SKIP_WITHOUT_PYTHON } from '../../testing/python.js';
 import { type MovieEmbeddingRecord, readMovieEmbeddings, readMovieEmbeddingsHeader } from './movie-embeddings.js';
 
-const DESCR = (dimension: number) => `[('movie_id', '<i4'), ('tmdb_id', '<i4'), ('source', '|u1'), ('embedding', '<f4', (${dimension},))]`;
+const DESCR = (dimension: number) =>
+  `[('movie_id', '<i4'), ('tmdb_id', '<i4'), ('source', '|u1'), ('embedding', '<f4', (${dimension},))]`;
 
 /** A .npy file as docs/model.md describes it: magic, version 1.0, padded header, packed records. */
-function npy(records: MovieEmbeddingRecord[], dimension: number, options: { descr?: string; version?: number; shape?: string } = {}): Buffer {
+function npy(
+  records: MovieEmbeddingRecord[],
+  dimension: number,
+  options: { descr?: string; version?: number; shape?: string } = {},
+): Buffer {
   const dict = `{'descr': ${options.descr ?? DESCR(dimension)}, 'fortran_order': False, 'shape': ${options.shape ?? `(${records.length},)`}, }`;
   const headerLength = Math.ceil((10 + dict.length + 1) / 64) * 64 - 10;
   const head = Buffer.alloc(10 + headerLength, ' ');
@@ -80,7 +85,10 @@ describe('movie_embeddings.npy reader', () => {
   ])('refuses %s, naming the file', async (_, bytes, message) => {
     const path = join(dir, 'bad.npy');
     await writeFile(path, bytes());
-    const error = await readMovieEmbeddingsHeader(path).then(() => null, (e: unknown) => e);
+    const error = await readMovieEmbeddingsHeader(path).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DataFileError);
     expect((error as DataFileError).file).toBe(path);
     expect((error as DataFileError).message).toContain(message);

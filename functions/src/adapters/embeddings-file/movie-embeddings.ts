@@ -24,7 +24,8 @@ export interface MovieEmbeddingsHeader {
 
 const MAGIC = '\x93NUMPY';
 const PREFIX = 9; // movie_id + tmdb_id + source
-const DESCR = /^\[\('movie_id', '<i4'\), \('tmdb_id', '<i4'\), \('source', '\|u1'\), \('embedding', '<f4', \((\d+),\)\)\]$/;
+const DESCR =
+  /^\[\('movie_id', '<i4'\), \('tmdb_id', '<i4'\), \('source', '\|u1'\), \('embedding', '<f4', \((\d+),\)\)\]$/;
 
 /** Parses the header: the dtype must be exactly the export's, the shape one-dimensional. */
 export function parseMovieEmbeddingsHeader(head: Buffer, file: string): MovieEmbeddingsHeader {
@@ -63,7 +64,8 @@ export async function readMovieEmbeddingsHeader(path: string): Promise<MovieEmbe
     const header = parseMovieEmbeddingsHeader(head.subarray(0, bytesRead), path);
     const { size } = await handle.stat();
     const expected = header.dataOffset + header.count * header.recordSize;
-    if (size !== expected) throw new DataFileError(path, null, `is ${size} bytes, expected ${expected} for ${header.count} records`);
+    if (size !== expected)
+      throw new DataFileError(path, null, `is ${size} bytes, expected ${expected} for ${header.count} records`);
     return header;
   } finally {
     await handle.close();
@@ -74,7 +76,10 @@ export async function readMovieEmbeddingsHeader(path: string): Promise<MovieEmbe
  * Yields the records from record `start` on, `batchSize` at a time, in file order (resumable
  * readers pass the position they reached).
  */
-export async function* readMovieEmbeddings(path: string, options: { batchSize?: number; start?: number } = {}): AsyncGenerator<MovieEmbeddingRecord[]> {
+export async function* readMovieEmbeddings(
+  path: string,
+  options: { batchSize?: number; start?: number } = {},
+): AsyncGenerator<MovieEmbeddingRecord[]> {
   const { batchSize = 1024, start = 0 } = options;
   const header = await readMovieEmbeddingsHeader(path);
   const handle = await open(path, 'r');

@@ -61,13 +61,17 @@ describe('parseSafetensors', () => {
     expect(() => parseSafetensors(bytes.subarray(0, bytes.length - 4), 'cut.safetensors')).toThrow(
       /cut\.safetensors: .*"ids": data_offsets \[16, 24\] outside the 20 data bytes \(truncated\?\)/,
     );
-    expect(() => parseSafetensors(bytes.subarray(0, 30), 'cut.safetensors')).toThrow(/cut\.safetensors: .*header length \d+ exceeds the file/);
+    expect(() => parseSafetensors(bytes.subarray(0, 30), 'cut.safetensors')).toThrow(
+      /cut\.safetensors: .*header length \d+ exceeds the file/,
+    );
     expect(() => parseSafetensors(bytes.subarray(0, 5), 'cut.safetensors')).toThrow(/cut\.safetensors: .*too short/);
   });
 
   it('rejects unsupported dtypes, bad sizes and bad headers', () => {
     const f16 = build({ h: { dtype: 'F16', shape: [2], data_offsets: [0, 4] } }, new Uint8Array(4));
-    expect(() => parseSafetensors(f16, 'h.safetensors')).toThrow(/h\.safetensors: .*"h": unsupported dtype F16 \(only F32 and I32\)/);
+    expect(() => parseSafetensors(f16, 'h.safetensors')).toThrow(
+      /h\.safetensors: .*"h": unsupported dtype F16 \(only F32 and I32\)/,
+    );
     const wrongSize = build({ w: { dtype: 'F32', shape: [3], data_offsets: [0, 8] } }, new Uint8Array(8));
     expect(() => parseSafetensors(wrongSize, 'w.safetensors')).toThrow(/w\.safetensors: .*8 bytes for shape \[3\]/);
     const notJson = build({}, new Uint8Array(0));

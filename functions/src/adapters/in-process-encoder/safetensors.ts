@@ -9,8 +9,7 @@ import { z } from 'zod';
 import { DataFileError } from '../../core/errors.js';
 
 export type Tensor =
-  | { dtype: 'F32'; shape: number[]; data: Float32Array }
-  | { dtype: 'I32'; shape: number[]; data: Int32Array };
+  { dtype: 'F32'; shape: number[]; data: Float32Array } | { dtype: 'I32'; shape: number[]; data: Int32Array };
 
 export interface SafetensorsFile {
   tensors: Map<string, Tensor>;
@@ -55,7 +54,8 @@ export function parseSafetensors(bytes: Uint8Array, file: string): SafetensorsFi
   } catch (error) {
     return fail(`header is not valid JSON: ${(error as Error).message}`);
   }
-  if (typeof header !== 'object' || header === null || Array.isArray(header)) return fail('header is not a JSON object');
+  if (typeof header !== 'object' || header === null || Array.isArray(header))
+    return fail('header is not a JSON object');
 
   const dataLength = bytes.byteLength - dataStart;
   const metadata: Record<string, string> = {};
@@ -69,17 +69,27 @@ export function parseSafetensors(bytes: Uint8Array, file: string): SafetensorsFi
     }
     const parsed = tensorInfo.safeParse(value);
     if (!parsed.success) return fail(`tensor "${name}": invalid entry (${z.prettifyError(parsed.error)})`);
-    const { dtype, shape, data_offsets: [begin, end] } = parsed.data;
+    const {
+      dtype,
+      shape,
+      data_offsets: [begin, end],
+    } = parsed.data;
     if (dtype !== 'F32' && dtype !== 'I32') fail(`tensor "${name}": unsupported dtype ${dtype} (only F32 and I32)`);
     if (begin > end || end > dataLength) {
       fail(`tensor "${name}": data_offsets [${begin}, ${end}] outside the ${dataLength} data bytes (truncated?)`);
     }
     const count = shape.reduce((a, b) => a * b, 1);
-    if (end - begin !== count * 4) fail(`tensor "${name}": ${end - begin} bytes for shape [${shape.join(', ')}] of ${dtype}`);
+    if (end - begin !== count * 4)
+      fail(`tensor "${name}": ${end - begin} bytes for shape [${shape.join(', ')}] of ${dtype}`);
     // Copy (new Uint8Array(view) always copies, unlike Buffer#slice): the data may not be 4-byte
     // aligned within the file's buffer.
     const buffer = new Uint8Array(bytes.subarray(dataStart + begin, dataStart + end)).buffer;
-    tensors.set(name, dtype === 'F32' ? { dtype, shape, data: new Float32Array(buffer) } : { dtype: 'I32', shape, data: new Int32Array(buffer) });
+    tensors.set(
+      name,
+      dtype === 'F32'
+        ? { dtype, shape, data: new Float32Array(buffer) }
+        : { dtype: 'I32', shape, data: new Int32Array(buffer) },
+    );
   }
   return { tensors, metadata };
 }

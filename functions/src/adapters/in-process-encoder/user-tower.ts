@@ -16,9 +16,7 @@ const metadataSchema = z.object({
   history_length: z.number().int().positive(),
   embedding_dim: z.number().int().positive(),
   padding_movie_id: z.number().int(),
-  layers: z
-    .array(z.object({ kernel: z.string(), bias: z.string(), activation: z.enum(['relu', 'linear']) }))
-    .min(1),
+  layers: z.array(z.object({ kernel: z.string(), bias: z.string(), activation: z.enum(['relu', 'linear']) })).min(1),
   normalization: z.object({ kind: z.literal('l2'), epsilon: z.number().positive() }),
 });
 
@@ -57,7 +55,8 @@ export function userEncoderFromWeights({ tensors, metadata }: SafetensorsFile, f
   const tensor = <D extends 'F32' | 'I32'>(name: string, dtype: D, rank: number) => {
     const t = tensors.get(name);
     if (!t) return fail(`missing tensor "${name}"`);
-    if (t.dtype !== dtype || t.shape.length !== rank) return fail(`tensor "${name}" is ${t.dtype}[${t.shape.join(', ')}], expected rank-${rank} ${dtype}`);
+    if (t.dtype !== dtype || t.shape.length !== rank)
+      return fail(`tensor "${name}" is ${t.dtype}[${t.shape.join(', ')}], expected rank-${rank} ${dtype}`);
     return t as Extract<typeof t, { dtype: D }>;
   };
   const movieIds = tensor('movie_ids', 'I32', 1).data;
@@ -65,7 +64,8 @@ export function userEncoderFromWeights({ tensors, metadata }: SafetensorsFile, f
   const [rowCount = 0, itemDim = 0] = items.shape;
   if (rowCount !== movieIds.length) fail(`item_vectors has ${rowCount} rows for ${movieIds.length} movie_ids`);
   const ratingWeights = tensor('rating_weights', 'F32', 1).data;
-  if (ratingWeights.length !== RATING_VALUES) fail(`rating_weights has ${ratingWeights.length} values, expected ${RATING_VALUES}`);
+  if (ratingWeights.length !== RATING_VALUES)
+    fail(`rating_weights has ${ratingWeights.length} values, expected ${RATING_VALUES}`);
 
   const layers: Layer[] = [];
   let width = itemDim;
@@ -74,12 +74,15 @@ export function userEncoderFromWeights({ tensors, metadata }: SafetensorsFile, f
     const bias = tensor(spec.bias, 'F32', 1).data;
     const [inputs = 0, outputs = 0] = kernel.shape;
     if (inputs !== width || bias.length !== outputs) {
-      fail(`layer ${spec.kernel} is [${kernel.shape.join(', ')}] with bias [${bias.length}], expected [${width}, n] and [n]`);
+      fail(
+        `layer ${spec.kernel} is [${kernel.shape.join(', ')}] with bias [${bias.length}], expected [${width}, n] and [n]`,
+      );
     }
     layers.push({ kernel: kernel.data, bias, inputs, outputs, relu: spec.activation === 'relu' });
     width = outputs;
   }
-  if (width !== meta.embedding_dim) fail(`the last layer makes ${width}-d vectors, metadata says ${meta.embedding_dim}`);
+  if (width !== meta.embedding_dim)
+    fail(`the last layer makes ${width}-d vectors, metadata says ${meta.embedding_dim}`);
 
   const rowOf = new Map<number, number>();
   movieIds.forEach((id, row) => rowOf.set(id, row));
@@ -95,7 +98,8 @@ export function userEncoderFromWeights({ tensors, metadata }: SafetensorsFile, f
       if (movieId === padding) continue;
       const row = rowOf.get(movieId);
       if (row === undefined) continue;
-      if (!Number.isFinite(rating)) throw new CodedError('invalid_input', `rating of movie ${movieId} is not a number: ${rating}`);
+      if (!Number.isFinite(rating))
+        throw new CodedError('invalid_input', `rating of movie ${movieId} is not a number: ${rating}`);
       // float32 like the SavedModel's input; Python/TF round half to even.
       const index = Math.min(Math.max(roundHalfEven(Math.fround(rating) * 2) - 1, 0), RATING_VALUES - 1);
       const weight = ratingWeights[index]!;

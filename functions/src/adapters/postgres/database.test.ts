@@ -31,11 +31,17 @@ describe.each(testDrivers)('database on %s', (driver) => {
   it('rolls back a failed transaction', async () => {
     await expect(
       t.db.transaction().execute(async (trx) => {
-        await trx.insertInto('movies').values({ movielens_id: 1, title: 'Toy Story', genres: [], keywords: [] }).execute();
+        await trx
+          .insertInto('movies')
+          .values({ movielens_id: 1, title: 'Toy Story', genres: [], keywords: [] })
+          .execute();
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
-    const count = await t.db.selectFrom('movies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await t.db
+      .selectFrom('movies')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
 
@@ -48,9 +54,16 @@ describe.each(testDrivers)('database on %s', (driver) => {
       .values({ movielens_id: 10, tmdb_id: 710, title: 'GoldenEye', genres: ['Action'], keywords: [] })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const user = await t.db.insertInto('users').values({ movielens_id: 1, kind: 'movielens' }).returning('id').executeTakeFirstOrThrow();
+    const user = await t.db
+      .insertInto('users')
+      .values({ movielens_id: 1, kind: 'movielens' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const rate = (rating: number) =>
-      t.db.insertInto('ratings').values({ user_id: user.id, movie_id: movie.id, rating, rated_at: new Date() }).execute();
+      t.db
+        .insertInto('ratings')
+        .values({ user_id: user.id, movie_id: movie.id, rating, rated_at: new Date() })
+        .execute();
     await expect(rate(4.25)).rejects.toThrow(/check constraint/);
     await expect(rate(0)).rejects.toThrow(/check constraint/);
     await rate(4.5);

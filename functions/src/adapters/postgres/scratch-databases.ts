@@ -45,7 +45,9 @@ async function adminQuery(serverUrl: string, text: string, values: unknown[] = [
 async function waitForSessionsToClose(serverUrl: string, name: string, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const { rows } = await adminQuery(serverUrl, 'select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+    const { rows } = await adminQuery(serverUrl, 'select count(*)::int as n from pg_stat_activity where datname = $1', [
+      name,
+    ]);
     if (rows[0].n === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -64,9 +66,17 @@ async function createServerDatabase(serverUrl: string): Promise<{ url: string; d
 }
 
 /** A fresh database on `driver`, with the schema migrated (PGlite in memory unless given a folder). */
-export async function createScratchDatabase(driver: DatabaseDriver, options: { serverUrl: string; pgliteDir?: string }): Promise<ScratchDatabase> {
+export async function createScratchDatabase(
+  driver: DatabaseDriver,
+  options: { serverUrl: string; pgliteDir?: string },
+): Promise<ScratchDatabase> {
   if (driver === 'pglite') {
-    const config: DatabaseConfig = { driver, url: undefined, pgliteDir: options.pgliteDir ?? 'memory://', neonWsProxy: undefined };
+    const config: DatabaseConfig = {
+      driver,
+      url: undefined,
+      pgliteDir: options.pgliteDir ?? 'memory://',
+      neonWsProxy: undefined,
+    };
     const db = await openDatabase(config);
     return { db, config, dispose: () => db.destroy() };
   }

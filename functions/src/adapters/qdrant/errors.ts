@@ -27,7 +27,11 @@ function describe(error: unknown): string {
 export function toCodedError(operation: string, error: unknown): CodedError {
   if (error instanceof CodedError) return error;
   const malformed = isHttpFailure(error) && (error.status === 400 || error.status === 422);
-  return new CodedError(malformed ? 'invalid_input' : 'unavailable', `qdrant: ${operation} failed: ${describe(error)}`, { cause: error });
+  return new CodedError(
+    malformed ? 'invalid_input' : 'unavailable',
+    `qdrant: ${operation} failed: ${describe(error)}`,
+    { cause: error },
+  );
 }
 
 /** Runs one Qdrant call, turning any failure into a CodedError. */

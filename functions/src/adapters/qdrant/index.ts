@@ -12,7 +12,12 @@
  */
 import { QdrantClient } from '@qdrant/js-client-rest';
 import { CodedError } from '../../core/errors.js';
-import type { MoviePoint, VectorIndex, VectorIndexWriter, VectorQuery } from '../../core/recommendations/vector-index.port.js';
+import type {
+  MoviePoint,
+  VectorIndex,
+  VectorIndexWriter,
+  VectorQuery,
+} from '../../core/recommendations/vector-index.port.js';
 import { guarded } from './errors.js';
 
 export interface QdrantIndexOptions {
@@ -26,13 +31,26 @@ export interface QdrantIndexOptions {
 type Schemas = Parameters<QdrantClient['createPayloadIndex']>[1]['field_schema'];
 
 /** The payload fields the filters use, and how Qdrant indexes them. */
-const PAYLOAD_INDEXES: Record<string, Schemas> = { genres: 'keyword', recommendable: 'bool', source: 'keyword', year: 'integer', movie_id: 'integer' };
+const PAYLOAD_INDEXES: Record<string, Schemas> = {
+  genres: 'keyword',
+  recommendable: 'bool',
+  source: 'keyword',
+  year: 'integer',
+  movie_id: 'integer',
+};
 
 function toQdrantPoint(point: MoviePoint) {
   return {
     id: point.movieId,
     vector: Array.from(point.vector),
-    payload: { movie_id: point.movieId, tmdb_id: point.tmdbId, genres: point.genres, year: point.year, recommendable: point.recommendable, source: point.source },
+    payload: {
+      movie_id: point.movieId,
+      tmdb_id: point.tmdbId,
+      genres: point.genres,
+      year: point.year,
+      recommendable: point.recommendable,
+      source: point.source,
+    },
   };
 }
 
@@ -58,7 +76,12 @@ function vectorParams(collection: string, vectors: unknown): { size: number; dis
 export function createQdrantIndex(options: QdrantIndexOptions): VectorIndex & VectorIndexWriter {
   const { collection } = options;
   // The version check would be one more request, outside the timeout, on every cold start.
-  const client = new QdrantClient({ url: options.url, apiKey: options.apiKey, timeout: options.timeoutMs, checkCompatibility: false });
+  const client = new QdrantClient({
+    url: options.url,
+    apiKey: options.apiKey,
+    timeout: options.timeoutMs,
+    checkCompatibility: false,
+  });
 
   async function createCollection(dimension: number): Promise<void> {
     try {
@@ -79,11 +102,16 @@ export function createQdrantIndex(options: QdrantIndexOptions): VectorIndex & Ve
       });
       const { size, distance } = vectorParams(collection, info.config.params.vectors);
       if (size !== dimension || distance !== 'Dot') {
-        throw new CodedError('conflict', `qdrant: collection "${collection}" holds ${size}-d ${distance} vectors, not ${dimension}-d Dot: delete it or set QDRANT_COLLECTION`);
+        throw new CodedError(
+          'conflict',
+          `qdrant: collection "${collection}" holds ${size}-d ${distance} vectors, not ${dimension}-d Dot: delete it or set QDRANT_COLLECTION`,
+        );
       }
       const missing = Object.entries(PAYLOAD_INDEXES).filter(([field]) => !info.payload_schema[field]);
       for (const [field, schema] of missing) {
-        await guarded(`index ${field}`, () => client.createPayloadIndex(collection, { field_name: field, field_schema: schema, wait: true }));
+        await guarded(`index ${field}`, () =>
+          client.createPayloadIndex(collection, { field_name: field, field_schema: schema, wait: true }),
+        );
       }
     },
 
@@ -97,17 +125,26 @@ export function createQdrantIndex(options: QdrantIndexOptions): VectorIndex & Ve
 
     async search(query) {
       const { points } = await guarded('search', () =>
-        client.query(collection, { query: Array.from(query.vector), filter: toFilter(query), limit: query.limit, offset: query.offset ?? 0, with_payload: false }),
+        client.query(collection, {
+          query: Array.from(query.vector),
+          filter: toFilter(query),
+          limit: query.limit,
+          offset: query.offset ?? 0,
+          with_payload: false,
+        }),
       );
       return points.map((point) => ({ movieId: Number(point.id), score: point.score }));
     },
 
     async vectors(movieIds) {
       if (!movieIds.length) return new Map();
-      const records = await guarded('vectors', () => client.retrieve(collection, { ids: [...movieIds], with_payload: false, with_vector: true }));
+      const records = await guarded('vectors', () =>
+        client.retrieve(collection, { ids: [...movieIds], with_payload: false, with_vector: true }),
+      );
       const found = new Map<number, Float32Array>();
       for (const record of records) {
-        if (Array.isArray(record.vector) && record.vector.every((x) => typeof x === 'number')) found.set(Number(record.id), Float32Array.from(record.vector as number[]));
+        if (Array.isArray(record.vector) && record.vector.every((x) => typeof x === 'number'))
+          found.set(Number(record.id), Float32Array.from(record.vector as number[]));
       }
       return found;
     },

@@ -14,7 +14,11 @@ function openCollection(url: string, apiKey?: string) {
   const collection = `contract-${randomUUID()}`;
   const qdrant = createQdrantIndex({ url, apiKey, collection, timeoutMs: TIMEOUT_MS });
   const close = async () => {
-    await fetch(`${url}/collections/${collection}`, { method: 'DELETE', headers: apiKey ? { 'api-key': apiKey } : {}, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    await fetch(`${url}/collections/${collection}`, {
+      method: 'DELETE',
+      headers: apiKey ? { 'api-key': apiKey } : {},
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
   };
   return { index: qdrant, writer: qdrant, close };
 }
@@ -33,12 +37,17 @@ describe.skipIf(!withPython)(`Qdrant adapter on the stand-in${withPython ? '' : 
 
 const realQdrant = process.env.QDRANT_URL?.trim();
 describe.skipIf(!realQdrant)(`Qdrant adapter on QDRANT_URL${realQdrant ? '' : ' (skipped: QDRANT_URL unset)'}`, () => {
-  describeVectorIndexContract('qdrant at QDRANT_URL', async () => openCollection(realQdrant!, process.env.QDRANT_API_KEY?.trim() || undefined));
+  describeVectorIndexContract('qdrant at QDRANT_URL', async () =>
+    openCollection(realQdrant!, process.env.QDRANT_API_KEY?.trim() || undefined),
+  );
 });
 
 async function failure(work: Promise<unknown>): Promise<{ error: CodedError; ms: number }> {
   const started = performance.now();
-  const error = await work.then(() => null, (e: unknown) => e);
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(CodedError);
   return { error: error as CodedError, ms: performance.now() - started };
 }
@@ -53,7 +62,12 @@ describe('Qdrant adapter when Qdrant is down', () => {
     await new Promise((resolve) => closed.close(resolve));
     // A refused connection fails at once, far sooner than this timeout (the bound below is generous).
     const qdrant = createQdrantIndex({ url: `http://127.0.0.1:${port}`, collection: 'movies', timeoutMs: 30_000 });
-    for (const work of [() => qdrant.search({ vector, limit: 5 }), () => qdrant.count(), () => qdrant.vectors([1]), () => qdrant.prepare(8)]) {
+    for (const work of [
+      () => qdrant.search({ vector, limit: 5 }),
+      () => qdrant.count(),
+      () => qdrant.vectors([1]),
+      () => qdrant.prepare(8),
+    ]) {
       const { error, ms } = await failure(work());
       expect(error.code).toBe('unavailable');
       expect(error.message).toMatch(/^qdrant: \w+ failed: .*ECONNREFUSED/);
@@ -76,7 +90,15 @@ describe('Qdrant adapter when Qdrant is down', () => {
     it('answers unavailable within about the timeout', async () => {
       const { port } = hanging.address() as { port: number };
       const qdrant = createQdrantIndex({ url: `http://127.0.0.1:${port}`, collection: 'movies', timeoutMs: 300 });
-      const point = { movieId: 1, tmdbId: null, genres: [], year: null, recommendable: true, source: 'two_tower' as const, vector };
+      const point = {
+        movieId: 1,
+        tmdbId: null,
+        genres: [],
+        year: null,
+        recommendable: true,
+        source: 'two_tower' as const,
+        vector,
+      };
       for (const work of [() => qdrant.search({ vector, limit: 5 }), () => qdrant.upsert([point])]) {
         const { error, ms } = await failure(work());
         expect(error.code).toBe('unavailable');

@@ -44,16 +44,25 @@ export function createSageMakerEncoder(options: SageMakerEncoderOptions): UserEn
     const timer = setTimeout(() => deadline.abort(), timeoutMs);
     // The SDK aborts the request on the signal; the race also ends waits it does not watch (retry backoff).
     const timedOut = new Promise<never>((_, reject) => {
-      deadline.signal.addEventListener('abort', () => reject(new CodedError('unavailable', `sagemaker: ${endpointName}: no answer within ${timeoutMs} ms`)));
+      deadline.signal.addEventListener('abort', () =>
+        reject(new CodedError('unavailable', `sagemaker: ${endpointName}: no answer within ${timeoutMs} ms`)),
+      );
     });
     try {
-      const command = new InvokeEndpointCommand({ EndpointName: endpointName, ContentType: 'application/json', Accept: 'application/json', Body: body });
+      const command = new InvokeEndpointCommand({
+        EndpointName: endpointName,
+        ContentType: 'application/json',
+        Accept: 'application/json',
+        Body: body,
+      });
       const response = await Promise.race([client.send(command, { abortSignal: deadline.signal }), timedOut]);
       if (!response.Body) throw new CodedError('unavailable', `sagemaker: ${endpointName}: empty response`);
       return new TextDecoder().decode(response.Body);
     } catch (error) {
       if (error instanceof CodedError) throw error;
-      throw new CodedError('unavailable', `sagemaker: ${endpointName}: ${describeError(error, timeoutMs)}`, { cause: error });
+      throw new CodedError('unavailable', `sagemaker: ${endpointName}: ${describeError(error, timeoutMs)}`, {
+        cause: error,
+      });
     } finally {
       clearTimeout(timer);
     }

@@ -30,7 +30,10 @@ export async function tfServingRequestText({ url, method, body, timeoutMs, fetch
     throw new CodedError('unavailable', `tf-serving: ${method} ${url}: ${reason}`, { cause: error });
   }
   if (!response.ok) {
-    throw new CodedError('unavailable', `tf-serving: ${method} ${url}: HTTP ${response.status}: ${tfServingErrorMessage(text)}`);
+    throw new CodedError(
+      'unavailable',
+      `tf-serving: ${method} ${url}: HTTP ${response.status}: ${tfServingErrorMessage(text)}`,
+    );
   }
   return text;
 }

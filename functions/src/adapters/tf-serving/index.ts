@@ -4,4 +4,10 @@
  */
 export { createTfServingEncoder, type TfServingEncoderOptions } from './tf-serving-encoder.js';
 export { tfServingModelStatus, type TfServingModelStatus } from './model-status.js';
-export { checkHistoryLength, DEFAULT_HISTORY_LENGTH, parseUserTowerPredictResponse, tfServingErrorMessage, userTowerPredictBody } from './user-tower-predict.js';
+export {
+  checkHistoryLength,
+  DEFAULT_HISTORY_LENGTH,
+  parseUserTowerPredictResponse,
+  tfServingErrorMessage,
+  userTowerPredictBody,
+} from './user-tower-predict.js';

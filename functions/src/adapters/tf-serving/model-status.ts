@@ -25,10 +25,20 @@ const statusResponse = z.object({
 });
 
 /** The model's versions and their states; an unreachable server or unknown model → CodedError('unavailable'). */
-export async function tfServingModelStatus(url: string, model: string, timeoutMs: number): Promise<TfServingModelStatus> {
-  const json = await tfServingRequestJson({ url: tfServingModelUrl(url, model), method: 'GET', timeoutMs, fetch: globalThis.fetch });
+export async function tfServingModelStatus(
+  url: string,
+  model: string,
+  timeoutMs: number,
+): Promise<TfServingModelStatus> {
+  const json = await tfServingRequestJson({
+    url: tfServingModelUrl(url, model),
+    method: 'GET',
+    timeoutMs,
+    fetch: globalThis.fetch,
+  });
   const parsed = statusResponse.safeParse(json);
-  if (!parsed.success) throw new CodedError('unavailable', `tf-serving: unexpected model status: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new CodedError('unavailable', `tf-serving: unexpected model status: ${z.prettifyError(parsed.error)}`);
   const versions = parsed.data.model_version_status.map(({ version, state, status }) => ({
     version,
     state,

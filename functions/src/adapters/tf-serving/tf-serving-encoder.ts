@@ -8,7 +8,12 @@
  */
 import type { UserEncoder } from '../../core/recommendations/user-encoder.port.js';
 import { tfServingRequestText } from './http.js';
-import { checkHistoryLength, DEFAULT_HISTORY_LENGTH, parseUserTowerPredictResponse, userTowerPredictBody } from './user-tower-predict.js';
+import {
+  checkHistoryLength,
+  DEFAULT_HISTORY_LENGTH,
+  parseUserTowerPredictResponse,
+  userTowerPredictBody,
+} from './user-tower-predict.js';
 
 export interface TfServingEncoderOptions {
   /** Base URL of the REST API, e.g. http://localhost:8501 */

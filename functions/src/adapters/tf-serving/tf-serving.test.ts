@@ -53,9 +53,13 @@ describe.skipIf(!withPython)(`TF Serving client vs the local stand-in${withPytho
     await served?.close();
   });
 
-  describeUserEncoderContract('TF Serving stand-in', async () => ({ encoder: encoder(), historyLength: TINY_HISTORY_LENGTH, examples: served.examples }));
+  describeUserEncoderContract('TF Serving stand-in', async () => ({
+    encoder: encoder(),
+    historyLength: TINY_HISTORY_LENGTH,
+    examples: served.examples,
+  }));
 
-  it('gives the in-process encoder\'s embeddings on 20 random histories (max abs difference < 1e-4)', async () => {
+  it("gives the in-process encoder's embeddings on 20 random histories (max abs difference < 1e-4)", async () => {
     const inProcess = await loadInProcessUserEncoder(served.model.safetensors);
     const knownIds = Array.from((await readSafetensors(served.model.safetensors)).tensors.get('movie_ids')!.data);
     const histories = randomHistories(20, knownIds, 2 * TINY_HISTORY_LENGTH);
@@ -70,7 +74,12 @@ describe.skipIf(!withPython)(`TF Serving client vs the local stand-in${withPytho
       requests.push({ url: String(url), body: JSON.parse(String(init?.body)) });
       return fetch(url, init);
     };
-    const client = createTfServingEncoder({ url: `${served.server.url}/`, model: 'user_tower', timeoutMs: 10_000, fetch: recording });
+    const client = createTfServingEncoder({
+      url: `${served.server.url}/`,
+      model: 'user_tower',
+      timeoutMs: 10_000,
+      fetch: recording,
+    });
     expect(client.name).toBe('tf-serving:user_tower');
     await client.encode([[{ movieId: 3, rating: 4 }]]);
     expect(requests).toEqual([
@@ -99,7 +108,10 @@ describe.skipIf(!withPython)(`TF Serving client vs the local stand-in${withPytho
       message: `tf-serving: POST ${served.server.url}/v1/models/nope:predict: HTTP 404: Servable not found for request: Latest(nope)`,
     });
     // The content tower takes other inputs: TF Serving answers 400, which is the server's problem here.
-    await expect(encoder('content_tower').encode([[]])).rejects.toMatchObject({ code: 'unavailable', message: expect.stringMatching(/HTTP 400: .*history_movie_ids/) });
+    await expect(encoder('content_tower').encode([[]])).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/HTTP 400: .*history_movie_ids/),
+    });
   });
 });
 
@@ -117,8 +129,13 @@ describe('TF Serving client failures', () => {
     servers.push(server);
     const started = performance.now();
     const client = createTfServingEncoder({ url, model: 'user_tower', timeoutMs: 50 });
-    await expect(client.encode([[]])).rejects.toMatchObject({ code: 'unavailable', message: expect.stringMatching(/: no answer within 50 ms$/) });
-    await expect(tfServingModelStatus(url, 'user_tower', 50)).rejects.toMatchObject({ message: expect.stringMatching(/no answer within 50 ms$/) });
+    await expect(client.encode([[]])).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/: no answer within 50 ms$/),
+    });
+    await expect(tfServingModelStatus(url, 'user_tower', 50)).rejects.toMatchObject({
+      message: expect.stringMatching(/no answer within 50 ms$/),
+    });
     // Generous: a loaded CI machine may be slow, but without the timeout this would hang for good.
     expect(performance.now() - started).toBeLessThan(10_000);
   });
@@ -126,7 +143,9 @@ describe('TF Serving client failures', () => {
   it('reports a server that cannot be reached', async () => {
     const { url, server } = await listen(() => {});
     await new Promise((resolve) => server.close(resolve));
-    await expect(createTfServingEncoder({ url, model: 'user_tower', timeoutMs: 1_000 }).encode([[]])).rejects.toMatchObject({
+    await expect(
+      createTfServingEncoder({ url, model: 'user_tower', timeoutMs: 1_000 }).encode([[]]),
+    ).rejects.toMatchObject({
       code: 'unavailable',
       message: expect.stringMatching(/^tf-serving: POST .*: cannot reach it: fetch failed: .*ECONNREFUSED/),
     });
@@ -135,24 +154,42 @@ describe('TF Serving client failures', () => {
   it('reports an answer that is not what TF Serving sends', async () => {
     const { url, server } = await listen((_, response) => response.end('{"outputs": "gone"}'));
     servers.push(server);
-    await expect(createTfServingEncoder({ url, model: 'user_tower', timeoutMs: 1_000 }).encode([[]])).rejects.toMatchObject({
+    await expect(
+      createTfServingEncoder({ url, model: 'user_tower', timeoutMs: 1_000 }).encode([[]]),
+    ).rejects.toMatchObject({
       code: 'unavailable',
       message: expect.stringContaining('tf-serving: unexpected predict response'),
     });
-    await expect(tfServingModelStatus(url, 'user_tower', 1_000)).rejects.toMatchObject({ message: expect.stringContaining('tf-serving: unexpected model status') });
+    await expect(tfServingModelStatus(url, 'user_tower', 1_000)).rejects.toMatchObject({
+      message: expect.stringContaining('tf-serving: unexpected model status'),
+    });
   });
 });
 
 // A real TF Serving serving the export at MODEL_DIR (e.g. the docker run in docs/model.md).
 const real = loadConfig();
-describe.skipIf(!real.encoder.tfServingUrl)('real TF Serving (set TF_SERVING_URL, TF_SERVING_MODEL and MODEL_DIR to run)', () => {
-  describeUserEncoderContract(`TF Serving at ${real.encoder.tfServingUrl}`, async () => {
-    const { historyLength, examples } = await describeExport(real.modelDir);
-    const { tfServingUrl, tfServingModel, timeoutMs } = real.encoder;
-    return { encoder: createTfServingEncoder({ url: tfServingUrl!, model: tfServingModel, timeoutMs: Math.max(timeoutMs, 5_000), historyLength }), historyLength, examples };
-  });
+describe.skipIf(!real.encoder.tfServingUrl)(
+  'real TF Serving (set TF_SERVING_URL, TF_SERVING_MODEL and MODEL_DIR to run)',
+  () => {
+    describeUserEncoderContract(`TF Serving at ${real.encoder.tfServingUrl}`, async () => {
+      const { historyLength, examples } = await describeExport(real.modelDir);
+      const { tfServingUrl, tfServingModel, timeoutMs } = real.encoder;
+      return {
+        encoder: createTfServingEncoder({
+          url: tfServingUrl!,
+          model: tfServingModel,
+          timeoutMs: Math.max(timeoutMs, 5_000),
+          historyLength,
+        }),
+        historyLength,
+        examples,
+      };
+    });
 
-  it('reports the model as available', async () => {
-    expect(await tfServingModelStatus(real.encoder.tfServingUrl!, real.encoder.tfServingModel, 5_000)).toMatchObject({ available: true });
-  });
-});
+    it('reports the model as available', async () => {
+      expect(await tfServingModelStatus(real.encoder.tfServingUrl!, real.encoder.tfServingModel, 5_000)).toMatchObject({
+        available: true,
+      });
+    });
+  },
+);

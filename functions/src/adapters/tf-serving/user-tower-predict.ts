@@ -31,8 +31,13 @@ export function userTowerPredictBody(histories: readonly RatedMovie[][], history
   const windows = histories.map((history, index) => {
     const window = history.slice(-historyLength);
     for (const { movieId, rating } of window) {
-      if (!Number.isSafeInteger(movieId)) throw new CodedError('invalid_input', `history ${index}: movie id ${movieId} is not an integer`);
-      if (!Number.isFinite(rating)) throw new CodedError('invalid_input', `history ${index}: rating of movie ${movieId} is not a number: ${rating}`);
+      if (!Number.isSafeInteger(movieId))
+        throw new CodedError('invalid_input', `history ${index}: movie id ${movieId} is not an integer`);
+      if (!Number.isFinite(rating))
+        throw new CodedError(
+          'invalid_input',
+          `history ${index}: rating of movie ${movieId} is not a number: ${rating}`,
+        );
     }
     return window;
   });
@@ -55,14 +60,22 @@ const embeddings = z.array(z.array(z.number()).min(1));
 const predictResponse = z.object({ outputs: z.union([embeddings, z.object({ embedding: embeddings })]) });
 
 /** The embeddings of a `:predict` answer (`body` as received), checked against the request. */
-export function parseUserTowerPredictResponse(body: string, historyCount: number, service: ServiceLabel): Float32Array[] {
+export function parseUserTowerPredictResponse(
+  body: string,
+  historyCount: number,
+  service: ServiceLabel,
+): Float32Array[] {
   const parsed = predictResponse.safeParse(parseJson(body, service));
-  if (!parsed.success) throw new CodedError('unavailable', `${service}: unexpected predict response: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new CodedError('unavailable', `${service}: unexpected predict response: ${z.prettifyError(parsed.error)}`);
   const rows = Array.isArray(parsed.data.outputs) ? parsed.data.outputs : parsed.data.outputs.embedding;
   const dimension = rows[0]?.length;
   if (rows.length !== historyCount || rows.some((row) => row.length !== dimension)) {
     const shape = rows.map((row) => row.length).join(', ');
-    throw new CodedError('unavailable', `${service}: expected ${historyCount} embeddings of one size, got ${rows.length} of size(s) [${shape}]`);
+    throw new CodedError(
+      'unavailable',
+      `${service}: expected ${historyCount} embeddings of one size, got ${rows.length} of size(s) [${shape}]`,
+    );
   }
   return rows.map((row) => Float32Array.from(row));
 }

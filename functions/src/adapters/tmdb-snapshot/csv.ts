@@ -49,7 +49,8 @@ function parseFile(file: string, text: string, cutAllowed: boolean): { records: 
   try {
     return { records: parseRecords(text), cut: false };
   } catch (error) {
-    if (!cutAllowed || !(error instanceof CsvError) || error.code !== 'CSV_QUOTE_NOT_CLOSED') throw fileError(file, error);
+    if (!cutAllowed || !(error instanceof CsvError) || error.code !== 'CSV_QUOTE_NOT_CLOSED')
+      throw fileError(file, error);
   }
   try {
     return { records: parseRecords(`${text}"`), cut: true };

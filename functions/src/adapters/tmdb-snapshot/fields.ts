@@ -50,7 +50,8 @@ export function optionalPositiveInt<C extends string>(row: CsvRow<C>, column: C)
 export function optionalCount<C extends string>(row: CsvRow<C>, column: C): number | null {
   const raw = row.get(column).trim();
   if (raw === '') return null;
-  if (!/^\d+(?:\.0+)?$/.test(raw)) throw row.error(`${column}: expected a non-negative integer, got ${JSON.stringify(raw)}`);
+  if (!/^\d+(?:\.0+)?$/.test(raw))
+    throw row.error(`${column}: expected a non-negative integer, got ${JSON.stringify(raw)}`);
   return Number(raw);
 }
 
@@ -81,7 +82,8 @@ export function yearOf<C extends string>(row: CsvRow<C>, column: C): number | nu
 export function optionalImagePath<C extends string>(row: CsvRow<C>, column: C): string | null {
   const raw = row.get(column).trim();
   if (raw === '') return null;
-  if (!/^\/[\w.-]+$/.test(raw)) throw row.error(`${column}: expected a TMDB image path like "/abc.jpg", got ${JSON.stringify(raw)}`);
+  if (!/^\/[\w.-]+$/.test(raw))
+    throw row.error(`${column}: expected a TMDB image path like "/abc.jpg", got ${JSON.stringify(raw)}`);
   return raw;
 }
 
@@ -89,7 +91,8 @@ export function optionalImagePath<C extends string>(row: CsvRow<C>, column: C): 
 export function optionalImdbId<C extends string>(row: CsvRow<C>, column: C): string | null {
   const raw = row.get(column).trim();
   if (raw === '') return null;
-  if (!/^tt\d{7,}$/.test(raw)) throw row.error(`${column}: expected an IMDb id like "tt0114709", got ${JSON.stringify(raw)}`);
+  if (!/^tt\d{7,}$/.test(raw))
+    throw row.error(`${column}: expected an IMDb id like "tt0114709", got ${JSON.stringify(raw)}`);
   return raw;
 }
 

@@ -90,8 +90,18 @@ describe('loadTmdbSnapshot on the fixture', () => {
   });
 
   it('reads top10k-only movies: empty overview is null, keywords from keywords.csv', () => {
-    expect(snapshot.movies.get(300)).toMatchObject({ title: 'Amélie', overview: null, tagline: null, keywords: [], imdbId: 'tt0211915' });
-    expect(snapshot.movies.get(400)).toMatchObject({ year: 2003, voteAverage: 8, keywords: ["ça, c'est la vie", '東京'] });
+    expect(snapshot.movies.get(300)).toMatchObject({
+      title: 'Amélie',
+      overview: null,
+      tagline: null,
+      keywords: [],
+      imdbId: 'tt0211915',
+    });
+    expect(snapshot.movies.get(400)).toMatchObject({
+      year: 2003,
+      voteAverage: 8,
+      keywords: ["ça, c'est la vie", '東京'],
+    });
   });
 
   it('exposes MovieLens links, skipping rows without a tmdbId', () => {
@@ -105,7 +115,7 @@ describe('loadTmdbSnapshot on the fixture', () => {
   it('matches titles with year, whatever the article placement or accents', () => {
     expect(snapshot.matchByTitleYear('Matrix, The', 1999)).toBe(603);
     expect(snapshot.matchByTitleYear('the matrix (1999)', 1999)).toBe(603);
-    expect(snapshot.matchByTitleYear('Amelie (Fabuleux destin d\'Amélie Poulain, Le)', 2001)).toBe(300);
+    expect(snapshot.matchByTitleYear("Amelie (Fabuleux destin d'Amélie Poulain, Le)", 2001)).toBe(300);
     expect(snapshot.matchByTitleYear('Kill Bill - Vol 1', 2003)).toBe(400);
     expect(snapshot.matchByTitleYear('The Matrix', 2000)).toBeNull();
     expect(snapshot.matchByTitleYear('Unknown', 1999)).toBeNull();
@@ -158,7 +168,8 @@ describe('bad files name file and line', () => {
   });
 
   it('a record with the wrong column count, counted in physical lines past a multi-line record', async () => {
-    const body = csv([TOP10K_HEADER, ['1', 'A', 'Drama', 'en', 'two\nlines', '1', '2000-01-01', '5', '1']]) + '2,B,Drama\n';
+    const body =
+      csv([TOP10K_HEADER, ['1', 'A', 'Drama', 'en', 'two\nlines', '1', '2000-01-01', '5', '1']]) + '2,B,Drama\n';
     const error = await loadError({ 'top10K-TMDB-movies.csv': body });
     expect(error.line).toBe(4);
     expect(error.message).toMatch(/:4: Invalid Record Length: expect 9, got 3$/);
@@ -188,14 +199,23 @@ describe('bad files name file and line', () => {
   });
 
   it('a malformed Python literal in keywords.csv', async () => {
-    const body = csv([['id', 'keywords'], ['1', '[]'], ['2', "[{'id': 1, 'name': 'unterminated}]"]]);
+    const body = csv([
+      ['id', 'keywords'],
+      ['1', '[]'],
+      ['2', "[{'id': 1, 'name': 'unterminated}]"],
+    ]);
     const error = await loadError({ 'keywords.csv': body });
     expect(error.line).toBe(3);
     expect(error.message).toMatch(/keywords\.csv:3: keywords: unterminated string at offset \d+$/);
   });
 
   it('a keyword list of the wrong shape', async () => {
-    const error = await loadError({ 'keywords.csv': csv([['id', 'keywords'], ['1', "[{'id': 1}]"]]) });
+    const error = await loadError({
+      'keywords.csv': csv([
+        ['id', 'keywords'],
+        ['1', "[{'id': 1}]"],
+      ]),
+    });
     expect(error.message).toMatch(/:2: keywords\[0\]: expected a dict with a string 'name'/);
   });
 });

@@ -25,13 +25,9 @@ describe('parsePythonLiteral', () => {
   });
 
   it('decodes \\x, \\u, \\U and octal escapes, and keeps literal unicode', () => {
-    expect(parsePythonLiteral(String.raw`['\xa0nightgown', '\u00e9t\u00e9', '\U0001F3AC', '\101', 'naïve 東京']`)).toEqual([
-      '\u00a0nightgown',
-      'été',
-      '🎬',
-      'A',
-      'naïve 東京',
-    ]);
+    expect(
+      parsePythonLiteral(String.raw`['\xa0nightgown', '\u00e9t\u00e9', '\U0001F3AC', '\101', 'naïve 東京']`),
+    ).toEqual(['\u00a0nightgown', 'été', '🎬', 'A', 'naïve 東京']);
   });
 
   it('keeps unknown escapes verbatim, as Python does', () => {
@@ -59,7 +55,7 @@ describe('parsePythonLiteral', () => {
     ["[{'id': 1}", /expected ',' or '\]', found end of input at offset 10/],
     ['', /unexpected end of input at offset 0/],
     [String.raw`'\x4'`, /malformed \\x escape/],
-    ["{[1]: 2}", /dict key must be a string or int/],
+    ['{[1]: 2}', /dict key must be a string or int/],
   ])('rejects %s', (input, message) => {
     expect(() => parsePythonLiteral(input)).toThrow(PyLiteralError);
     expect(() => parsePythonLiteral(input)).toThrow(message);

@@ -94,7 +94,9 @@ const ABSENT = {
 
 type VoteColumns = 'vote_average' | 'vote_count' | 'popularity';
 
-function votes<C extends string>(row: CsvRow<C | VoteColumns>): Pick<SnapshotMovieRow, 'voteAverage' | 'voteCount' | 'popularity'> {
+function votes<C extends string>(
+  row: CsvRow<C | VoteColumns>,
+): Pick<SnapshotMovieRow, 'voteAverage' | 'voteCount' | 'popularity'> {
   return {
     voteAverage: optionalNumber(row, 'vote_average'),
     voteCount: optionalCount(row, 'vote_count'),

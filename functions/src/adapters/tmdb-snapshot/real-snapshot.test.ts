@@ -11,7 +11,11 @@ const present = realDataPresent(snapshotDir, 'TMDB_SNAPSHOT');
 /** The TMDB ids of ml-latest-small's links.csv (`movieId,imdbId,tmdbId`; 8 of 9,742 are blank). */
 async function movieLensTmdbIds(): Promise<number[]> {
   const text = await readFile(join(REAL_MOVIELENS, 'links.csv'), 'utf8');
-  return text.trim().split('\n').slice(1).map((line) => Number(line.split(',')[2]));
+  return text
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => Number(line.split(',')[2]));
 }
 
 describe.skipIf(!present)(`real TMDB snapshot at ${snapshotDir}${present ? '' : ' (absent: skipped)'}`, () => {

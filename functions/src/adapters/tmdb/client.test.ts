@@ -66,14 +66,30 @@ describe('movie()', () => {
   it('maps empty strings, 0 runtime and a missing keywords block to nulls and []', async () => {
     const { keywords: _keywords, ...withoutKeywords } = MATRIX_RESPONSE;
     server.setHandler((_req, res) =>
-      sendJson(res, 200, { ...withoutKeywords, release_date: '', tagline: '', runtime: 0, poster_path: null, imdb_id: null }),
+      sendJson(res, 200, {
+        ...withoutKeywords,
+        release_date: '',
+        tagline: '',
+        runtime: 0,
+        poster_path: null,
+        imdb_id: null,
+      }),
     );
     const movie = await client().movie(603);
-    expect(movie).toMatchObject({ year: null, tagline: null, runtime: null, posterPath: null, imdbId: null, keywords: [] });
+    expect(movie).toMatchObject({
+      year: null,
+      tagline: null,
+      runtime: null,
+      posterPath: null,
+      imdbId: null,
+      keywords: [],
+    });
   });
 
   it('returns null on 404', async () => {
-    server.setHandler((_req, res) => sendJson(res, 404, { status_code: 34, status_message: 'The resource you requested could not be found.' }));
+    server.setHandler((_req, res) =>
+      sendJson(res, 404, { status_code: 34, status_message: 'The resource you requested could not be found.' }),
+    );
     expect(await client().movie(999999999)).toBeNull();
     expect(server.requests).toHaveLength(1);
   });
@@ -108,7 +124,11 @@ describe('auth', () => {
 
   it('maps 401 to unauthorized without retrying', async () => {
     server.setHandler((_req, res) =>
-      sendJson(res, 401, { status_code: 7, status_message: 'Invalid API key: You must be granted a valid key.', success: false }),
+      sendJson(res, 401, {
+        status_code: 7,
+        status_message: 'Invalid API key: You must be granted a valid key.',
+        success: false,
+      }),
     );
     const error = await codedError(client().movie(603));
     expect(error.code).toBe('unauthorized');
@@ -196,7 +216,15 @@ describe('searchMovies() and configuration()', () => {
         total_pages: 3,
         total_results: 45,
         results: [
-          { adult: false, id: 603, title: 'The Matrix', release_date: '1999-03-31', poster_path: '/p.jpg', popularity: 87.3, genre_ids: [28] },
+          {
+            adult: false,
+            id: 603,
+            title: 'The Matrix',
+            release_date: '1999-03-31',
+            poster_path: '/p.jpg',
+            popularity: 87.3,
+            genre_ids: [28],
+          },
           { id: 1, title: 'Untitled', release_date: '', poster_path: null },
         ],
       }),

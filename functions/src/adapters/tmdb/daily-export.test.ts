@@ -6,7 +6,13 @@ import { type FakeTmdbServer, startFakeTmdbServer } from './fake-tmdb-server.js'
 
 const DATE = new Date('2024-05-07T10:00:00Z');
 const LINES = Array.from({ length: 5000 }, (_, i) =>
-  JSON.stringify({ adult: i % 100 === 0, id: i + 2, original_title: `Film ${i} — “ünïcode”`, popularity: i / 10, video: false }),
+  JSON.stringify({
+    adult: i % 100 === 0,
+    id: i + 2,
+    original_title: `Film ${i} — “ünïcode”`,
+    popularity: i / 10,
+    video: false,
+  }),
 );
 
 let server: FakeTmdbServer;
@@ -49,7 +55,13 @@ describe('dailyMovieIds', () => {
     serve(gzipSync(LINES.join('\n') + '\n'));
     const movies = await collect(dailyMovieIds(DATE, { baseUrl: baseUrl() }));
     expect(movies).toHaveLength(5000);
-    expect(movies[0]).toEqual({ tmdbId: 2, originalTitle: 'Film 0 — “ünïcode”', popularity: 0, adult: true, video: false });
+    expect(movies[0]).toEqual({
+      tmdbId: 2,
+      originalTitle: 'Film 0 — “ünïcode”',
+      popularity: 0,
+      adult: true,
+      video: false,
+    });
     expect(movies[4999]).toMatchObject({ tmdbId: 5001, popularity: 499.9 });
   });
 

@@ -22,12 +22,19 @@ export interface FakeTmdbServer {
   close(): Promise<void>;
 }
 
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, { 'content-type': 'application/json;charset=utf-8', ...headers });
   response.end(JSON.stringify(body));
 }
 
-export async function startFakeTmdbServer(initial: FakeHandler = (_req, res) => sendJson(res, 404, {})): Promise<FakeTmdbServer> {
+export async function startFakeTmdbServer(
+  initial: FakeHandler = (_req, res) => sendJson(res, 404, {}),
+): Promise<FakeTmdbServer> {
   let handler = initial;
   const requests: RecordedRequest[] = [];
   const inFlight = { current: 0, max: 0 };
@@ -74,10 +81,13 @@ export const MATRIX_RESPONSE = {
   origin_country: ['US'],
   original_language: 'en',
   original_title: 'The Matrix',
-  overview: 'Set in the 22nd century, The Matrix tells the story of a computer hacker who joins a group of underground insurgents fighting the vast and powerful computers who now rule the earth.',
+  overview:
+    'Set in the 22nd century, The Matrix tells the story of a computer hacker who joins a group of underground insurgents fighting the vast and powerful computers who now rule the earth.',
   popularity: 87.351,
   poster_path: '/f89U3ADr1oiB1s9GkdPOEpXUk5H.jpg',
-  production_companies: [{ id: 79, logo_path: '/at4uYdwAAgNRKhZuuFX8ShKSybw.png', name: 'Village Roadshow Pictures', origin_country: 'US' }],
+  production_companies: [
+    { id: 79, logo_path: '/at4uYdwAAgNRKhZuuFX8ShKSybw.png', name: 'Village Roadshow Pictures', origin_country: 'US' },
+  ],
   release_date: '1999-03-31',
   revenue: 463517383,
   runtime: 136,

@@ -103,7 +103,10 @@ export function createTmdbHttp(o: TmdbHttpOptions): TmdbHttp {
         `TMDB rejected the API key or read token (HTTP 401 on ${label}): ${statusMessage(body)}`,
       );
     }
-    throw new CodedError(CODE_BY_STATUS[status] ?? 'unavailable', `TMDB ${label}: HTTP ${status}: ${statusMessage(body)}`);
+    throw new CodedError(
+      CODE_BY_STATUS[status] ?? 'unavailable',
+      `TMDB ${label}: HTTP ${status}: ${statusMessage(body)}`,
+    );
   }
 
   function backoffMs(retry: number): number {
@@ -121,11 +124,9 @@ export function createTmdbHttp(o: TmdbHttpOptions): TmdbHttp {
       if (outcome.kind === 'ok') return { label, body: outcome.body };
       if (outcome.kind === 'notFound') return null;
       if (retry >= o.maxRetries) {
-        throw new CodedError(
-          'unavailable',
-          `TMDB ${label} failed after ${retry + 1} attempt(s): ${outcome.reason}`,
-          { cause: outcome.cause },
-        );
+        throw new CodedError('unavailable', `TMDB ${label} failed after ${retry + 1} attempt(s): ${outcome.reason}`, {
+          cause: outcome.cause,
+        });
       }
       if (outcome.retryAfterMs === null) {
         await o.sleep(backoffMs(retry));

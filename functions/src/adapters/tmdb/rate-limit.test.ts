@@ -5,7 +5,11 @@ import { createRateLimiter } from './rate-limit.js';
 describe('createRateLimiter', () => {
   it('hands out slots 1/rate apart to callers that arrive together', async () => {
     const sleeps: number[] = [];
-    const limiter = createRateLimiter({ requestsPerSecond: 4, now: () => 0, sleep: async (ms) => void sleeps.push(ms) });
+    const limiter = createRateLimiter({
+      requestsPerSecond: 4,
+      now: () => 0,
+      sleep: async (ms) => void sleeps.push(ms),
+    });
     await Promise.all([limiter.acquire(), limiter.acquire(), limiter.acquire(), limiter.acquire()]);
     expect(sleeps).toEqual([250, 500, 750]);
   });
@@ -30,7 +34,11 @@ describe('createRateLimiter', () => {
 
   it('holds every caller back after pauseFor (a 429 Retry-After)', async () => {
     const sleeps: number[] = [];
-    const limiter = createRateLimiter({ requestsPerSecond: Infinity, now: () => 0, sleep: async (ms) => void sleeps.push(ms) });
+    const limiter = createRateLimiter({
+      requestsPerSecond: Infinity,
+      now: () => 0,
+      sleep: async (ms) => void sleeps.push(ms),
+    });
     await limiter.acquire();
     limiter.pauseFor(3000);
     await Promise.all([limiter.acquire(), limiter.acquire()]);

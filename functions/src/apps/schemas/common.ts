@@ -5,7 +5,17 @@ import { CANONICAL_GENRES } from '../../core/catalog/genres.js';
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.enum(['invalid_input', 'not_found', 'method_not_allowed', 'conflict', 'unprocessable', 'unauthorized', 'forbidden', 'unavailable', 'internal']),
+      code: z.enum([
+        'invalid_input',
+        'not_found',
+        'method_not_allowed',
+        'conflict',
+        'unprocessable',
+        'unauthorized',
+        'forbidden',
+        'unavailable',
+        'internal',
+      ]),
       message: z.string(),
       issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     }),
@@ -17,7 +27,8 @@ export const ErrorSchema = z
  * and "0x10", which the OpenAPI document (type integer) does not allow. Anything else stays a string
  * and fails as one.
  */
-const integerParam = <T extends z.ZodType<number>>(schema: T) => z.preprocess((v) => (typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v), schema);
+const integerParam = <T extends z.ZodType<number>>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v), schema);
 
 export const PageQuery = z.object({
   limit: integerParam(z.number().int().min(1).max(100)).default(20).openapi({ description: 'Items per page (1–100).' }),
@@ -55,7 +66,10 @@ export const GenreName = z
 /** Genres in a query parameter, comma-separated ("Comedy,Sci-Fi"): OpenAPI's form style without explode. */
 export const GenreListParam = (description: string) =>
   z
-    .preprocess((value) => (typeof value === 'string' ? value.split(',') : value), z.array(GenreName).min(1).max(CANONICAL_GENRES.length))
+    .preprocess(
+      (value) => (typeof value === 'string' ? value.split(',') : value),
+      z.array(GenreName).min(1).max(CANONICAL_GENRES.length),
+    )
     .openapi({ description, example: ['Comedy', 'Sci-Fi'], param: { style: 'form', explode: false } });
 
 export const MovieSchema = z
@@ -67,7 +81,11 @@ export const MovieSchema = z
     year: z.number().int().nullable(),
     genres: z.array(z.string()),
     overview: z.string().nullable(),
-    poster_url: z.string().url().nullable().openapi({ description: 'TMDB image CDN URL; null when no poster is known.' }),
+    poster_url: z
+      .string()
+      .url()
+      .nullable()
+      .openapi({ description: 'TMDB image CDN URL; null when no poster is known.' }),
     backdrop_url: z.string().url().nullable(),
     vote_average: z.number().nullable(),
     vote_count: z.number().int().nullable(),
@@ -97,12 +115,17 @@ export const ListSourceSchema = z
   })
   .openapi('ListSource');
 
-export const RecommendationPageSchema = pageSchema(RecommendationSchema).extend({ source: ListSourceSchema }).openapi('RecommendationPage');
+export const RecommendationPageSchema = pageSchema(RecommendationSchema)
+  .extend({ source: ListSourceSchema })
+  .openapi('RecommendationPage');
 
 /** Error responses every route may give, for the OpenAPI document. */
 export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 422 | 503)[]) =>
   Object.fromEntries(
-    statuses.map((status) => [status, { description: ERROR_DESCRIPTIONS[status], content: { 'application/json': { schema: ErrorSchema } } }]),
+    statuses.map((status) => [
+      status,
+      { description: ERROR_DESCRIPTIONS[status], content: { 'application/json': { schema: ErrorSchema } } },
+    ]),
   );
 
 const ERROR_DESCRIPTIONS = {
@@ -115,7 +138,13 @@ const ERROR_DESCRIPTIONS = {
   503: 'A backend is unavailable',
 } as const;
 
-export const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+export const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 
 /** A required JSON request body. */
-export const jsonBody = <T extends z.ZodTypeAny>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+export const jsonBody = <T extends z.ZodTypeAny>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});

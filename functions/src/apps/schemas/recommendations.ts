@@ -1,6 +1,15 @@
 /** Query shapes of /api/recommendations. */
 import { z } from '@hono/zod-openapi';
-import { boundedInt, GenreListParam, GenreName, MovieSchema, PageQuery, positiveId, RecommendationSchema, ListSourceSchema } from './common.js';
+import {
+  boundedInt,
+  GenreListParam,
+  GenreName,
+  MovieSchema,
+  PageQuery,
+  positiveId,
+  RecommendationSchema,
+  ListSourceSchema,
+} from './common.js';
 
 const userId = positiveId('The user to recommend for.');
 
@@ -19,7 +28,7 @@ export const SimilarQuery = PageQuery.extend({
 
 export const ByGenreQuery = PageQuery.extend({
   genre: GenreName,
-  user_id: positiveId('Personal picks for this user; without it, the genre\'s top rated.').optional(),
+  user_id: positiveId("Personal picks for this user; without it, the genre's top rated.").optional(),
 });
 
 export const TrendingQuery = PageQuery.extend({ genre: GenreName.optional() });

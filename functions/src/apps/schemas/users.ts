@@ -3,18 +3,32 @@ import { z } from '@hono/zod-openapi';
 import { MIN_ONBOARDING_RATINGS } from '../../core/users/users.js';
 import { GenreName, MovieSchema, PageQuery, pageSchema, positiveId } from './common.js';
 
-export const RatingValue = z.number().min(0.5).max(5).multipleOf(0.5).openapi({ description: '0.5 to 5 stars in halves.', example: 4.5, multipleOf: 0.5 });
+export const RatingValue = z
+  .number()
+  .min(0.5)
+  .max(5)
+  .multipleOf(0.5)
+  .openapi({ description: '0.5 to 5 stars in halves.', example: 4.5, multipleOf: 0.5 });
 
-const ratingByTmdbId = z.strictObject({ tmdb_id: positiveId('TMDB id of the movie.'), rating: RatingValue }).openapi('RatingByTmdbId');
+const ratingByTmdbId = z
+  .strictObject({ tmdb_id: positiveId('TMDB id of the movie.'), rating: RatingValue })
+  .openapi('RatingByTmdbId');
 const ratingByMovieId = z
   .strictObject({ movie_id: positiveId("The project's movie id (for movies without a TMDB id)."), rating: RatingValue })
   .openapi('RatingByMovieId');
 
 /** A movie named by TMDB id or by the project's id: exactly one (no other fields), so the two shapes never overlap. */
-export const MovieRatingInput = z.union([ratingByTmdbId, ratingByMovieId], { error: 'give exactly one of tmdb_id and movie_id' }).openapi('MovieRatingInput');
+export const MovieRatingInput = z
+  .union([ratingByTmdbId, ratingByMovieId], { error: 'give exactly one of tmdb_id and movie_id' })
+  .openapi('MovieRatingInput');
 
 export const UserListQuery = PageQuery.extend({
-  search: z.string().max(20).regex(/^\d*$/, 'digits of a user id').optional().openapi({ description: 'A prefix of the user id or MovieLens id.' }),
+  search: z
+    .string()
+    .max(20)
+    .regex(/^\d*$/, 'digits of a user id')
+    .optional()
+    .openapi({ description: 'A prefix of the user id or MovieLens id.' }),
   kind: z.enum(['movielens', 'cold_start']).optional(),
   sort: z.enum(['id', 'ratings']).default('id').openapi({ description: 'id, or most ratings first.' }),
 });
@@ -42,23 +56,37 @@ export const UserSchema = z
 export const ColdStartInput = z
   .object({
     genres: z.array(GenreName).min(1).max(19).openapi({ description: 'Chosen genres (see /api/genres/).' }),
-    ratings: z.array(MovieRatingInput).min(MIN_ONBOARDING_RATINGS).max(500).openapi({ description: `At least ${MIN_ONBOARDING_RATINGS} rated movies, each once.` }),
+    ratings: z
+      .array(MovieRatingInput)
+      .min(MIN_ONBOARDING_RATINGS)
+      .max(500)
+      .openapi({ description: `At least ${MIN_ONBOARDING_RATINGS} rated movies, each once.` }),
   })
   .openapi('ColdStartInput');
 
 export const ColdStartResult = z
   .object({
     user: UserSchema,
-    token: z.string().openapi({ description: 'Secret; send as "Authorization: Bearer <token>" to rate as this user. Shown once.' }),
+    token: z
+      .string()
+      .openapi({ description: 'Secret; send as "Authorization: Bearer <token>" to rate as this user. Shown once.' }),
   })
   .openapi('ColdStartResult');
 
-export const UserRatingSchema = z.object({ movie: MovieSchema, rating: z.number(), rated_at: z.string().datetime() }).openapi('UserRating');
+export const UserRatingSchema = z
+  .object({ movie: MovieSchema, rating: z.number(), rated_at: z.string().datetime() })
+  .openapi('UserRating');
 export const UserRatingPage = pageSchema(UserRatingSchema).openapi('UserRatingPage');
 export const UserSummaryPage = pageSchema(UserSummarySchema).openapi('UserSummaryPage');
 
 export const RateResult = z
-  .object({ user_id: z.number().int(), movie: MovieSchema, rating: z.number(), rated_at: z.string().datetime(), created: z.boolean() })
+  .object({
+    user_id: z.number().int(),
+    movie: MovieSchema,
+    rating: z.number(),
+    rated_at: z.string().datetime(),
+    created: z.boolean(),
+  })
   .openapi('RateResult');
 
 export const UserStatisticsSchema = z

@@ -10,7 +10,11 @@ import { type Db, openDatabase } from '../../adapters/postgres/database.js';
 import type { DatabaseConfig } from '../../config/env.js';
 import { refreshMovieRatingStats } from '../../adapters/postgres/repositories/catalog.store.js';
 import { moviePayloads } from '../../adapters/postgres/repositories/movie-payloads.repository.js';
-import { movieIdsByMovieLensId, upsertMovieLensMovies, upsertTmdbOnlyMovies } from '../../adapters/postgres/repositories/movies.repository.js';
+import {
+  movieIdsByMovieLensId,
+  upsertMovieLensMovies,
+  upsertTmdbOnlyMovies,
+} from '../../adapters/postgres/repositories/movies.repository.js';
 import { upsertRatings } from '../../adapters/postgres/repositories/ratings.repository.js';
 import { trendingStore } from '../../adapters/postgres/repositories/trending.repository.js';
 import { ensureMovieLensUsers } from '../../adapters/postgres/repositories/users.repository.js';
@@ -25,7 +29,10 @@ export const RATINGS_PER_USER = 30;
 export const DIMENSION = 16;
 /** TMDB id of fixture movie i (0-based). */
 export const tmdbIdOf = (i: number) => 1000 + i;
-export const TITLES = Array.from({ length: MOVIE_COUNT }, (_, i) => `${GENRES[i % 4]} Story ${String.fromCharCode(65 + Math.floor(i / 4))}`);
+export const TITLES = Array.from(
+  { length: MOVIE_COUNT },
+  (_, i) => `${GENRES[i % 4]} Story ${String.fromCharCode(65 + Math.floor(i / 4))}`,
+);
 const DAY = 86_400;
 const END = Date.UTC(2018, 8, 24) / 1000;
 
@@ -40,11 +47,25 @@ function genreVector(genre: number, random: () => number): Float32Array {
 }
 
 /** Adds the vectors to the embedded index at `dataDir/index`, each with its payload as load-embeddings computes it. */
-async function indexMovies(db: Db, dataDir: string, vectors: { movieId: number; vector: Float32Array }[]): Promise<void> {
-  const payloads = await moviePayloads(db, vectors.map((v) => v.movieId));
+async function indexMovies(
+  db: Db,
+  dataDir: string,
+  vectors: { movieId: number; vector: Float32Array }[],
+): Promise<void> {
+  const payloads = await moviePayloads(
+    db,
+    vectors.map((v) => v.movieId),
+  );
   const writer = createEmbeddedIndexWriter(join(dataDir, 'index'));
   await writer.prepare(DIMENSION);
-  await writer.upsert(vectors.map(({ movieId, vector }): MoviePoint => ({ movieId, vector, source: 'two_tower', ...payloads.get(movieId)! })));
+  await writer.upsert(
+    vectors.map(({ movieId, vector }): MoviePoint => ({
+      movieId,
+      vector,
+      source: 'two_tower',
+      ...payloads.get(movieId)!,
+    })),
+  );
   await writer.finish();
 }
 
@@ -54,7 +75,13 @@ async function indexMovies(db: Db, dataDir: string, vectors: { movieId: number; 
  */
 export const UNWATCHABLE = [
   { tmdbId: 9001, title: 'Comedy Without A Year', year: null, genres: ['Comedy'], voteCount: 500 },
-  { tmdbId: 9002, title: 'Drama Not Yet Released', year: new Date().getUTCFullYear() + 2, genres: ['Drama'], voteCount: 500 },
+  {
+    tmdbId: 9002,
+    title: 'Drama Not Yet Released',
+    year: new Date().getUTCFullYear() + 2,
+    genres: ['Drama'],
+    voteCount: 500,
+  },
   { tmdbId: 9003, title: 'Sci-Fi Nobody Voted For', year: 2001, genres: ['Sci-Fi'], voteCount: 0 },
   { tmdbId: 9004, title: 'Horror Without Genres', year: 2001, genres: [], voteCount: 500 },
 ] as const;
@@ -67,21 +94,44 @@ export const UNWATCHABLE = [
 export async function writeUnwatchableMovies(dataDir: string, database?: DatabaseConfig): Promise<void> {
   const db = await openDatabase(database ?? pgliteAt(dataDir));
   try {
-    await upsertTmdbOnlyMovies(db, UNWATCHABLE.map((m) => catalogMovie({ ...m, genres: [...m.genres], metadataSource: 'snapshot' })));
-    const rows = await db.selectFrom('movies').select(['id', 'tmdb_id']).where('movielens_id', 'is', null).orderBy('tmdb_id').execute();
-    const { ids: userIds } = await ensureMovieLensUsers(db, Array.from({ length: USER_COUNT }, (_, u) => u + 1));
+    await upsertTmdbOnlyMovies(
+      db,
+      UNWATCHABLE.map((m) => catalogMovie({ ...m, genres: [...m.genres], metadataSource: 'snapshot' })),
+    );
+    const rows = await db
+      .selectFrom('movies')
+      .select(['id', 'tmdb_id'])
+      .where('movielens_id', 'is', null)
+      .orderBy('tmdb_id')
+      .execute();
+    const { ids: userIds } = await ensureMovieLensUsers(
+      db,
+      Array.from({ length: USER_COUNT }, (_, u) => u + 1),
+    );
     const rated = rows.filter((r) => r.tmdb_id !== UNWATCHABLE[2].tmdbId);
-    await upsertRatings(db, [...userIds.values()].flatMap((userId) => rated.map((r) => ({ userId, movieId: r.id, rating: 5, ratedAt: END }))));
+    await upsertRatings(
+      db,
+      [...userIds.values()].flatMap((userId) => rated.map((r) => ({ userId, movieId: r.id, rating: 5, ratedAt: END }))),
+    );
     await refreshMovieRatingStats(db);
     await trendingStore(db).refresh({ minRatings: 1 });
     const random = mulberry32(11);
-    await indexMovies(db, dataDir, rows.map((r, i) => ({ movieId: r.id, vector: genreVector(i, random) })));
+    await indexMovies(
+      db,
+      dataDir,
+      rows.map((r, i) => ({ movieId: r.id, vector: genreVector(i, random) })),
+    );
   } finally {
     await db.destroy();
   }
 }
 
-const pgliteAt = (dataDir: string): DatabaseConfig => ({ driver: 'pglite', url: undefined, pgliteDir: join(dataDir, 'pglite'), neonWsProxy: undefined });
+const pgliteAt = (dataDir: string): DatabaseConfig => ({
+  driver: 'pglite',
+  url: undefined,
+  pgliteDir: join(dataDir, 'pglite'),
+  neonWsProxy: undefined,
+});
 
 /** Seeds the database (by default PGlite at `dataDir/pglite`) and writes the embedded index at `dataDir/index`. */
 export async function writeApiFixture(dataDir: string, database?: DatabaseConfig): Promise<void> {
@@ -107,7 +157,10 @@ export async function writeApiFixture(dataDir: string, database?: DatabaseConfig
       ),
     );
     const movieIds = await movieIdsByMovieLensId(db);
-    const { ids: userIds } = await ensureMovieLensUsers(db, Array.from({ length: USER_COUNT }, (_, u) => u + 1));
+    const { ids: userIds } = await ensureMovieLensUsers(
+      db,
+      Array.from({ length: USER_COUNT }, (_, u) => u + 1),
+    );
     // Each user prefers one genre: high ratings there, lower elsewhere.
     const ratings = Array.from({ length: USER_COUNT }, (_, u) => {
       const picked = new Set<number>();

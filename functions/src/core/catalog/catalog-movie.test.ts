@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { catalogMovieFromMetadata, catalogMovieFromMovieLens, displayTitle, movieLensTitles, resolveDuplicateTmdbLinks, type MovieLensEntry } from './catalog-movie.js';
+import {
+  catalogMovieFromMetadata,
+  catalogMovieFromMovieLens,
+  displayTitle,
+  movieLensTitles,
+  resolveDuplicateTmdbLinks,
+  type MovieLensEntry,
+} from './catalog-movie.js';
 import type { MovieMetadata } from './movie-metadata.js';
 
 const metadata: MovieMetadata = {
@@ -19,13 +26,23 @@ const metadata: MovieMetadata = {
   keywords: ['simulation'],
 };
 
-const entry: MovieLensEntry = { movielensId: 2571, title: 'Matrix, The', year: 1999, genres: ['Action', 'Sci-Fi', 'Thriller'], imdbId: 'tt0133093', tmdbId: 603 };
+const entry: MovieLensEntry = {
+  movielensId: 2571,
+  title: 'Matrix, The',
+  year: 1999,
+  genres: ['Action', 'Sci-Fi', 'Thriller'],
+  imdbId: 'tt0133093',
+  tmdbId: 603,
+};
 
 describe('displayTitle', () => {
   it.each([
     ['Matrix, The', 'The Matrix'],
     ['American President, The', 'The American President'],
-    ['City of Lost Children, The (Cité des enfants perdus, La)', 'The City of Lost Children (Cité des enfants perdus, La)'],
+    [
+      'City of Lost Children, The (Cité des enfants perdus, La)',
+      'The City of Lost Children (Cité des enfants perdus, La)',
+    ],
     ['Misérables, Les', 'Les Misérables'],
     ['Toy Story', 'Toy Story'],
     ['Crouching Tiger, Hidden Dragon', 'Crouching Tiger, Hidden Dragon'],
@@ -34,9 +51,12 @@ describe('displayTitle', () => {
 
 describe('movieLensTitles', () => {
   it.each([
-    ['Amélie (Fabuleux destin d\'Amélie Poulain, Le)', ['Amélie', "Le Fabuleux destin d'Amélie Poulain"]],
+    ["Amélie (Fabuleux destin d'Amélie Poulain, Le)", ['Amélie', "Le Fabuleux destin d'Amélie Poulain"]],
     ['Léon: The Professional (a.k.a. The Professional) (Léon)', ['Léon: The Professional', 'The Professional', 'Léon']],
-    ['City of Lost Children, The (Cité des enfants perdus, La)', ['The City of Lost Children', 'La Cité des enfants perdus']],
+    [
+      'City of Lost Children, The (Cité des enfants perdus, La)',
+      ['The City of Lost Children', 'La Cité des enfants perdus'],
+    ],
     ['Seven (a.k.a. Se7en)', ['Seven', 'Se7en']],
     ['Kolya (Kolja) (Kolya)', ['Kolya', 'Kolja']],
     ['(500) Days of Summer', ['(500) Days of Summer']],
@@ -47,7 +67,15 @@ describe('movieLensTitles', () => {
 describe('catalog movies', () => {
   it('keeps MovieLens identity and genres and takes metadata from TMDB', () => {
     const movie = catalogMovieFromMovieLens(entry, metadata, 'snapshot');
-    expect(movie).toMatchObject({ movielensId: 2571, tmdbId: 603, imdbId: 'tt0133093', title: 'The Matrix', genres: ['Action', 'Sci-Fi', 'Thriller'], runtime: 136, metadataSource: 'snapshot' });
+    expect(movie).toMatchObject({
+      movielensId: 2571,
+      tmdbId: 603,
+      imdbId: 'tt0133093',
+      title: 'The Matrix',
+      genres: ['Action', 'Sci-Fi', 'Thriller'],
+      runtime: 136,
+      metadataSource: 'snapshot',
+    });
     expect(movie.alternateTitles).toEqual(['The Matrix']);
   });
 
@@ -57,7 +85,12 @@ describe('catalog movies', () => {
   });
 
   it('maps TMDB genres for TMDB-only movies and drops those without a counterpart', () => {
-    expect(catalogMovieFromMetadata(metadata, 'tmdb')).toMatchObject({ movielensId: null, tmdbId: 603, genres: ['Action', 'Sci-Fi'], alternateTitles: [] });
+    expect(catalogMovieFromMetadata(metadata, 'tmdb')).toMatchObject({
+      movielensId: null,
+      tmdbId: 603,
+      genres: ['Action', 'Sci-Fi'],
+      alternateTitles: [],
+    });
   });
 
   it('gives a duplicated TMDB link to the lowest MovieLens id only', () => {

@@ -66,7 +66,8 @@ const EMPTY_METADATA = {
 } satisfies Partial<CatalogMovie>;
 
 function metadataFields(metadata: MovieMetadata) {
-  const { overview, tagline, runtime, posterPath, backdropPath, voteAverage, voteCount, popularity, keywords } = metadata;
+  const { overview, tagline, runtime, posterPath, backdropPath, voteAverage, voteCount, popularity, keywords } =
+    metadata;
   return { overview, tagline, runtime, posterPath, backdropPath, voteAverage, voteCount, popularity, keywords };
 }
 

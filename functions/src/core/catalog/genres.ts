@@ -62,6 +62,7 @@ export function canonicalGenres(names: Iterable<string>): Genre[] {
 /** Canonical names of genres a caller asked for; any unknown name is an 'invalid_input' error naming it. */
 export function requireGenres(names: readonly string[]): Genre[] {
   const unknown = names.filter((n) => canonicalGenre(n) === null);
-  if (unknown.length > 0) throw new CodedError('invalid_input', `unknown genre: ${unknown.join(', ')} (see GET /api/genres/)`);
+  if (unknown.length > 0)
+    throw new CodedError('invalid_input', `unknown genre: ${unknown.join(', ')} (see GET /api/genres/)`);
   return [...new Set(names.map((n) => canonicalGenre(n) as Genre))];
 }

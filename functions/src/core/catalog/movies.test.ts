@@ -10,12 +10,28 @@ const DAY = 86_400_000;
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
 const metadata = (tmdbId: number, title: string): MovieMetadata => ({
-  tmdbId, imdbId: null, title, year: 1999, genres: ['Sci-Fi'], overview: 'fresh', tagline: null, runtime: 136,
-  posterPath: '/p.jpg', backdropPath: null, voteAverage: 8, voteCount: 100, popularity: 1, keywords: [],
+  tmdbId,
+  imdbId: null,
+  title,
+  year: 1999,
+  genres: ['Sci-Fi'],
+  overview: 'fresh',
+  tagline: null,
+  runtime: 136,
+  posterPath: '/p.jpg',
+  backdropPath: null,
+  voteAverage: 8,
+  voteCount: 100,
+  popularity: 1,
+  keywords: [],
 });
 
 const record = (tmdbId: number, source: MovieRecord['metadataSource'], fetchedDaysAgo: number | null): MovieRecord => ({
-  ...metadata(tmdbId, `Cached ${tmdbId}`), id: tmdbId, movielensId: null, overview: 'cached', metadataSource: source,
+  ...metadata(tmdbId, `Cached ${tmdbId}`),
+  id: tmdbId,
+  movielensId: null,
+  overview: 'cached',
+  metadataSource: source,
   metadataFetchedAt: fetchedDaysAgo === null ? null : new Date(NOW.getTime() - fetchedDaysAgo * DAY),
 });
 
@@ -25,7 +41,8 @@ function world(movies: MovieRecord[], answer: (tmdbId: number) => Promise<MovieM
   const catalog = {
     movieByTmdbId: async (id: number) => rows.get(id) ?? null,
     saveApiMetadata: async (items: readonly MovieMetadata[]) => {
-      for (const m of items) rows.set(m.tmdbId, { ...rows.get(m.tmdbId)!, ...m, metadataSource: 'tmdb', metadataFetchedAt: NOW });
+      for (const m of items)
+        rows.set(m.tmdbId, { ...rows.get(m.tmdbId)!, ...m, metadataSource: 'tmdb', metadataFetchedAt: NOW });
     },
     addTmdbMovie: async (m: MovieMetadata) => {
       const row = { ...record(m.tmdbId, 'tmdb', 0), ...m };
@@ -45,7 +62,9 @@ describe('movie details through the metadata cache', () => {
   });
 
   it('fetches, stores and returns metadata that is missing, from the snapshot or stale', async () => {
-    const { service, fetched } = world([record(1, 'snapshot', null), record(2, 'tmdb', 45)], async (id) => metadata(id, `API ${id}`));
+    const { service, fetched } = world([record(1, 'snapshot', null), record(2, 'tmdb', 45)], async (id) =>
+      metadata(id, `API ${id}`),
+    );
     expect(await service.details(1)).toMatchObject({ title: 'API 1', metadataSource: 'tmdb' });
     expect(await service.details(2)).toMatchObject({ title: 'API 2', overview: 'fresh' });
     expect(await service.details(3)).toMatchObject({ title: 'API 3' }); // unknown here: added on demand
@@ -55,7 +74,9 @@ describe('movie details through the metadata cache', () => {
   });
 
   it('falls back to what the database has when the API fails, and says so when it has nothing', async () => {
-    const { service } = world([record(1, 'snapshot', null)], async () => Promise.reject(new CodedError('unavailable', 'TMDB timed out')));
+    const { service } = world([record(1, 'snapshot', null)], async () =>
+      Promise.reject(new CodedError('unavailable', 'TMDB timed out')),
+    );
     expect(await service.details(1)).toMatchObject({ title: 'Cached 1', overview: 'cached' });
     await expect(service.details(9)).rejects.toMatchObject({ code: 'unavailable' });
   });

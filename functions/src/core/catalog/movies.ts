@@ -27,14 +27,20 @@ export function createMovieService({ catalog, fetcher, ttlDays, log, now = () =>
 
   const notFound = (tmdbId: number) => new CodedError('not_found', `no movie with tmdb_id ${tmdbId}`);
 
-  async function fetchThrough(tmdbId: number, cached: MovieRecord | null, source: MetadataFetcher): Promise<MovieRecord> {
+  async function fetchThrough(
+    tmdbId: number,
+    cached: MovieRecord | null,
+    source: MetadataFetcher,
+  ): Promise<MovieRecord> {
     let fetched;
     try {
       fetched = await source.fetchMovie(tmdbId);
     } catch (error) {
       log.warn({ tmdbId, source: source.name, error: String(error) }, 'metadata fetch failed; serving cached metadata');
       if (cached) return cached;
-      throw new CodedError('unavailable', `movie ${tmdbId} is not cached and ${source.name} is unavailable`, { cause: error });
+      throw new CodedError('unavailable', `movie ${tmdbId} is not cached and ${source.name} is unavailable`, {
+        cause: error,
+      });
     }
     if (!fetched) {
       if (cached) return cached;

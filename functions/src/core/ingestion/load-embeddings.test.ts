@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { CodedError } from '../errors.js';
 import type { MoviePoint, VectorIndexWriter } from '../recommendations/vector-index.port.js';
-import type { CheckpointStore, EmbeddingRecord, EmbeddingsFile, IngestionCheckpoint, IngestionTarget, MoviePayload } from './ingestion.port.js';
+import type {
+  CheckpointStore,
+  EmbeddingRecord,
+  EmbeddingsFile,
+  IngestionCheckpoint,
+  IngestionTarget,
+  MoviePayload,
+} from './ingestion.port.js';
 import { loadEmbeddings, loadEmbeddingsJob, type LoadEmbeddingsInput } from './load-embeddings.js';
 
 const DIM = 4;
 
 function record(movieId: number, seed = 0): EmbeddingRecord {
-  return { movieId, tmdbId: 1000 + movieId, source: movieId % 2 ? 'two_tower' : 'content_only', vector: Float32Array.from({ length: DIM }, (_, d) => movieId + d / 10 + seed) };
+  return {
+    movieId,
+    tmdbId: 1000 + movieId,
+    source: movieId % 2 ? 'two_tower' : 'content_only',
+    vector: Float32Array.from({ length: DIM }, (_, d) => movieId + d / 10 + seed),
+  };
 }
 
 function embeddingsFile(records: EmbeddingRecord[], name = 'movie_embeddings.npy'): EmbeddingsFile {
@@ -63,12 +75,17 @@ class MemoryCheckpoints implements CheckpointStore {
 }
 
 const knownMovies = new Map<number, MoviePayload>(
-  Array.from({ length: 12 }, (_, i) => [i + 1, { tmdbId: 2000 + i + 1, genres: i % 3 ? ['Drama'] : ['Comedy', 'Drama'], year: 1990 + i, recommendable: i !== 4 }]),
+  Array.from({ length: 12 }, (_, i) => [
+    i + 1,
+    { tmdbId: 2000 + i + 1, genres: i % 3 ? ['Drama'] : ['Comedy', 'Drama'], year: 1990 + i, recommendable: i !== 4 },
+  ]),
 );
 const lookups: number[][] = [];
 async function payloads(ids: readonly number[]) {
   lookups.push([...ids]);
-  return new Map(ids.flatMap((id) => (knownMovies.has(id) ? [[id, knownMovies.get(id) as MoviePayload] as const] : [])));
+  return new Map(
+    ids.flatMap((id) => (knownMovies.has(id) ? [[id, knownMovies.get(id) as MoviePayload] as const] : [])),
+  );
 }
 
 const tenMovies = Array.from({ length: 10 }, (_, i) => record(i + 1));
@@ -97,12 +114,28 @@ describe('loadEmbeddings', () => {
       { name: 'embedded', job: 'load-embeddings:embedded', status: 'started', from: 0, points: 10 },
     ]);
     expect(progress).toEqual([0, 0.4, 0.8, 1]);
-    expect(qdrant.upserts).toEqual([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10]]);
+    expect(qdrant.upserts).toEqual([
+      [1, 2, 3, 4],
+      [5, 6, 7, 8],
+      [9, 10],
+    ]);
     expect(qdrant.calls).toEqual([`prepare ${DIM}`, 'finish']);
     // The payload comes from the database (tmdb id 2003, not the file's 1003); the vector from the file.
-    expect(embedded.points.get(3)).toEqual({ movieId: 3, tmdbId: 2003, genres: ['Drama'], year: 1992, recommendable: true, source: 'two_tower', vector: tenMovies[2]!.vector });
+    expect(embedded.points.get(3)).toEqual({
+      movieId: 3,
+      tmdbId: 2003,
+      genres: ['Drama'],
+      year: 1992,
+      recommendable: true,
+      source: 'two_tower',
+      vector: tenMovies[2]!.vector,
+    });
     expect(embedded.points.get(5)?.recommendable).toBe(false);
-    expect(checkpoints.saved.get('load-embeddings:embedded')).toMatchObject({ position: 10, total: 10, completedAt: expect.any(Date) });
+    expect(checkpoints.saved.get('load-embeddings:embedded')).toMatchObject({
+      position: 10,
+      total: 10,
+      completedAt: expect.any(Date),
+    });
   });
 
   it('counts and reports records whose movie is not in the database, and indexes the rest', async () => {
@@ -124,7 +157,10 @@ describe('loadEmbeddings', () => {
     qdrant.upserts.length = 0;
     embedded.upserts.length = 0;
     const report = await run({ batchSize: 3 });
-    expect(report.targets.map((t) => [t.status, t.from, t.points])).toEqual([['resumed', 4, 7], ['restarted', 0, 10]]);
+    expect(report.targets.map((t) => [t.status, t.from, t.points])).toEqual([
+      ['resumed', 4, 7],
+      ['restarted', 0, 10],
+    ]);
     expect(qdrant.upserts).toEqual([[4, 5, 6], [7, 8, 9], [10]]); // records [3, 6) form one batch: movie 4, done before, comes again
     expect(embedded.upserts.flat()).toEqual(tenMovies.map((r) => r.movieId));
     expect([...qdrant.points.keys()].sort((a, b) => a - b)).toEqual(tenMovies.map((r) => r.movieId));
@@ -137,11 +173,20 @@ describe('loadEmbeddings', () => {
     lookups.length = 0;
     const again = await run({ file: embeddingsFile(tenMovies, 'a copy elsewhere.npy') });
     expect(again.fingerprint).toBe(first.fingerprint);
-    expect(again).toMatchObject({ read: 0, targets: [{ status: 'skipped', points: 0 }, { status: 'skipped', points: 0 }] });
+    expect(again).toMatchObject({
+      read: 0,
+      targets: [
+        { status: 'skipped', points: 0 },
+        { status: 'skipped', points: 0 },
+      ],
+    });
     expect(lookups).toEqual([]);
     expect(qdrant.calls).toEqual([`prepare ${DIM}`, 'finish']);
     const forced = await run({ force: true });
-    expect(forced.targets.map((t) => [t.status, t.points])).toEqual([['restarted', 10], ['restarted', 10]]);
+    expect(forced.targets.map((t) => [t.status, t.points])).toEqual([
+      ['restarted', 10],
+      ['restarted', 10],
+    ]);
     expect(embedded.calls).toHaveLength(4);
   });
 
@@ -151,7 +196,10 @@ describe('loadEmbeddings', () => {
     expect((await run({ payloadsDigest: 'v1' })).targets.map((t) => t.status)).toEqual(['skipped', 'skipped']);
     const changed = await run({ payloadsDigest: 'v2' });
     expect(changed.fingerprint).not.toBe(first.fingerprint);
-    expect(changed.targets.map((t) => [t.status, t.points])).toEqual([['restarted', 10], ['restarted', 10]]);
+    expect(changed.targets.map((t) => [t.status, t.points])).toEqual([
+      ['restarted', 10],
+      ['restarted', 10],
+    ]);
   });
 
   it('loads again a target whose index is gone, whatever its checkpoint says', async () => {
@@ -160,7 +208,10 @@ describe('loadEmbeddings', () => {
     let exists = false;
     const watched = [{ ...targets[0]!, exists: async () => exists }, targets[1]!];
     const report = await run({ targets: watched });
-    expect(report.targets.map((t) => [t.status, t.points])).toEqual([['restarted', 10], ['skipped', 0]]);
+    expect(report.targets.map((t) => [t.status, t.points])).toEqual([
+      ['restarted', 10],
+      ['skipped', 0],
+    ]);
     exists = true;
     expect((await run({ targets: watched })).targets.map((t) => t.status)).toEqual(['skipped', 'skipped']);
     expect(checkpoints.saved.size).toBe(2);
@@ -172,7 +223,10 @@ describe('loadEmbeddings', () => {
     const retrained = [...tenMovies.slice(0, 9), record(10, 0.5)];
     const second = await run({ file: embeddingsFile(retrained) });
     expect(second.fingerprint).not.toBe(first.fingerprint);
-    expect(second.targets.map((t) => [t.status, t.from, t.points])).toEqual([['restarted', 0, 10], ['restarted', 0, 10]]);
+    expect(second.targets.map((t) => [t.status, t.from, t.points])).toEqual([
+      ['restarted', 0, 10],
+      ['restarted', 0, 10],
+    ]);
     expect(qdrant.points.get(10)?.vector).toEqual(retrained[9]!.vector);
     expect(checkpoints.saved.get('load-embeddings:qdrant:movies')?.sourceFingerprint).toBe(second.fingerprint);
   });

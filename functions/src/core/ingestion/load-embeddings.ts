@@ -9,7 +9,13 @@
 import { CodedError } from '../errors.js';
 import type { MoviePoint } from '../recommendations/vector-index.port.js';
 import { fingerprintOf } from './fingerprint.js';
-import type { CheckpointStore, EmbeddingRecord, EmbeddingsFile, IngestionTarget, MoviePayloadLookup } from './ingestion.port.js';
+import type {
+  CheckpointStore,
+  EmbeddingRecord,
+  EmbeddingsFile,
+  IngestionTarget,
+  MoviePayloadLookup,
+} from './ingestion.port.js';
 
 export const DEFAULT_BATCH_SIZE = 512;
 /** How many unknown movie ids a report lists (the count is always complete). */
@@ -89,15 +95,21 @@ async function planTarget(target: IngestionTarget, fingerprint: string, input: L
 }
 
 function checkInput(input: LoadEmbeddingsInput, batchSize: number): void {
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new CodedError('invalid_input', `batch size must be a whole number ≥ 1, got ${batchSize}`);
-  if (input.targets.length === 0) throw new CodedError('invalid_input', 'load-embeddings needs at least one target index');
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new CodedError('invalid_input', `batch size must be a whole number ≥ 1, got ${batchSize}`);
+  if (input.targets.length === 0)
+    throw new CodedError('invalid_input', 'load-embeddings needs at least one target index');
   const jobs = input.targets.map((t) => t.job);
   const repeated = jobs.find((job, i) => jobs.indexOf(job) !== i);
   if (repeated) throw new CodedError('invalid_input', `target ${repeated} is listed twice`);
 }
 
 /** The batch's records as index points, with their payloads; records of unknown movies are left out. */
-async function toPoints(batch: EmbeddingRecord[], payloads: MoviePayloadLookup, unknown: LoadEmbeddingsReport['unknownMovies']): Promise<MoviePoint[]> {
+async function toPoints(
+  batch: EmbeddingRecord[],
+  payloads: MoviePayloadLookup,
+  unknown: LoadEmbeddingsReport['unknownMovies'],
+): Promise<MoviePoint[]> {
   const found = await payloads(batch.map((r) => r.movieId));
   const points: MoviePoint[] = [];
   for (const record of batch) {
@@ -112,8 +124,19 @@ async function toPoints(batch: EmbeddingRecord[], payloads: MoviePayloadLookup, 
   return points;
 }
 
-async function saveProgress(input: LoadEmbeddingsInput, plan: Plan, fingerprint: string, completedAt: Date | null): Promise<void> {
-  await input.checkpoints.save({ job: plan.target.job, sourceFingerprint: fingerprint, position: plan.position, total: input.file.count, completedAt });
+async function saveProgress(
+  input: LoadEmbeddingsInput,
+  plan: Plan,
+  fingerprint: string,
+  completedAt: Date | null,
+): Promise<void> {
+  await input.checkpoints.save({
+    job: plan.target.job,
+    sourceFingerprint: fingerprint,
+    position: plan.position,
+    total: input.file.count,
+    completedAt,
+  });
 }
 
 /** Streams the file into every target that does not already hold it; see the module comment. */
@@ -121,7 +144,8 @@ export async function loadEmbeddings(input: LoadEmbeddingsInput): Promise<LoadEm
   const { file, batchSize = DEFAULT_BATCH_SIZE } = input;
   checkInput(input, batchSize);
   const fileFingerprint = await fingerprintOf(file);
-  const fingerprint = input.payloadsDigest === undefined ? fileFingerprint : `${fileFingerprint}+payloads:${input.payloadsDigest}`;
+  const fingerprint =
+    input.payloadsDigest === undefined ? fileFingerprint : `${fileFingerprint}+payloads:${input.payloadsDigest}`;
   const plans: Plan[] = [];
   for (const target of input.targets) plans.push(await planTarget(target, fingerprint, input));
   const active = plans.filter((p) => p.report.status !== 'skipped');

@@ -35,7 +35,11 @@ describe('createFallbackEncoder', () => {
     const encoder = createFallbackEncoder([first.encoder, second.encoder], { timeoutMs: 50 });
     expect(encoder.name).toBe('fallback(first, second)');
     const result = await encoder.encodeDetailed(HISTORIES);
-    expect(result).toEqual({ embeddings: [Float32Array.of(1, 1), Float32Array.of(1, 1)], encoder: 'first', degraded: false });
+    expect(result).toEqual({
+      embeddings: [Float32Array.of(1, 1), Float32Array.of(1, 1)],
+      encoder: 'first',
+      degraded: false,
+    });
     expect(first.calls).toEqual([HISTORIES]);
     expect(second.calls).toHaveLength(0);
     expect(await encoder.encode(HISTORIES)).toEqual(result.embeddings);
@@ -46,7 +50,10 @@ describe('createFallbackEncoder', () => {
     const failing = scripted('failing', down());
     const hanging = scripted('hanging', 'hang');
     const last = scripted('last', 3);
-    const encoder = createFallbackEncoder([failing.encoder, hanging.encoder, last.encoder], { timeoutMs: 5, onFallback: (e) => events.push(e) });
+    const encoder = createFallbackEncoder([failing.encoder, hanging.encoder, last.encoder], {
+      timeoutMs: 5,
+      onFallback: (e) => events.push(e),
+    });
     const result = await encoder.encodeDetailed(HISTORIES);
     expect(result).toMatchObject({ encoder: 'last', degraded: true });
     expect(result.embeddings[0]).toEqual(Float32Array.of(3, 3));
@@ -59,7 +66,11 @@ describe('createFallbackEncoder', () => {
     const time = clock();
     const flaky = scripted('flaky', down(), down(), 1);
     const backup = scripted('backup', 2);
-    const encoder = createFallbackEncoder([flaky.encoder, backup.encoder], { timeoutMs: 50, cooldownMs: 1_000, now: time.now });
+    const encoder = createFallbackEncoder([flaky.encoder, backup.encoder], {
+      timeoutMs: 50,
+      cooldownMs: 1_000,
+      now: time.now,
+    });
 
     expect(await encoder.encodeDetailed(HISTORIES)).toMatchObject({ encoder: 'backup', degraded: true });
     time.advance(999);
@@ -82,7 +93,10 @@ describe('createFallbackEncoder', () => {
   it('cools down for 10 s by default', async () => {
     const time = clock();
     const flaky = scripted('flaky', down(), 1);
-    const encoder = createFallbackEncoder([flaky.encoder, scripted('backup', 2).encoder], { timeoutMs: 50, now: time.now });
+    const encoder = createFallbackEncoder([flaky.encoder, scripted('backup', 2).encoder], {
+      timeoutMs: 50,
+      now: time.now,
+    });
     await encoder.encode(HISTORIES);
     time.advance(DEFAULT_COOLDOWN_MS - 1);
     expect(await encoder.encodeDetailed(HISTORIES)).toMatchObject({ encoder: 'backup' });
@@ -97,7 +111,10 @@ describe('createFallbackEncoder', () => {
     const encoder = createFallbackEncoder([a.encoder, b.encoder], { timeoutMs: 50, now: time.now });
     const error = await encoder.encode(HISTORIES).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CodedError);
-    expect(error).toMatchObject({ code: 'unavailable', message: 'no user encoder could answer (a: connection refused; b: boom)' });
+    expect(error).toMatchObject({
+      code: 'unavailable',
+      message: 'no user encoder could answer (a: connection refused; b: boom)',
+    });
     expect((error as Error).cause).toMatchObject({ message: 'boom' });
 
     time.advance(2_500);
@@ -112,7 +129,10 @@ describe('createFallbackEncoder', () => {
     const strict = scripted('strict', new CodedError('invalid_input', 'rating is not a number'), 1);
     const backup = scripted('backup', 2);
     const encoder = createFallbackEncoder([strict.encoder, backup.encoder], { timeoutMs: 50, now: clock().now });
-    await expect(encoder.encode(HISTORIES)).rejects.toMatchObject({ code: 'invalid_input', message: 'rating is not a number' });
+    await expect(encoder.encode(HISTORIES)).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: 'rating is not a number',
+    });
     expect(backup.calls).toHaveLength(0);
     expect(await encoder.encodeDetailed(HISTORIES)).toMatchObject({ encoder: 'strict' });
   });

@@ -45,7 +45,12 @@ export type FallbackEncoder = UserEncoder & {
 export function createFallbackEncoder(chain: readonly UserEncoder[], options: FallbackEncoderOptions): FallbackEncoder {
   if (chain.length === 0) throw new CodedError('invalid_input', 'a fallback encoder needs at least one encoder');
   const { onFallback, cooldownMs = DEFAULT_COOLDOWN_MS, ...rest } = options;
-  const failover = createFailover(chain, { ...rest, cooldownMs, failure: 'no user encoder could answer', onFailure: ({ backend, error }) => onFallback?.({ encoder: backend, error }) });
+  const failover = createFailover(chain, {
+    ...rest,
+    cooldownMs,
+    failure: 'no user encoder could answer',
+    onFailure: ({ backend, error }) => onFallback?.({ encoder: backend, error }),
+  });
 
   async function encodeDetailed(histories: RatedMovie[][]): Promise<DetailedEncoding> {
     const { result, backend, degraded } = await failover.run((encoder) => encoder.encode(histories));

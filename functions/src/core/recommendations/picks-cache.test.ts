@@ -42,8 +42,20 @@ describe('createPicksCache', () => {
     expect(await both).toEqual([list('shared'), list('shared')]);
     expect(computed).toBe(1);
 
-    await expect(cache.remember('bad', async () => Promise.reject(new Error('index down')), () => true)).rejects.toThrow('index down');
-    expect(await cache.remember('bad', async () => list('recovered'), () => true)).toEqual(list('recovered'));
+    await expect(
+      cache.remember(
+        'bad',
+        async () => Promise.reject(new Error('index down')),
+        () => true,
+      ),
+    ).rejects.toThrow('index down');
+    expect(
+      await cache.remember(
+        'bad',
+        async () => list('recovered'),
+        () => true,
+      ),
+    ).toEqual(list('recovered'));
   });
 
   it('keeps nothing when the time limit is 0', async () => {

@@ -15,7 +15,10 @@ export interface PicksCacheOptions {
 }
 
 export function createPicksCache({ ttlSeconds, maxLists, now = () => performance.now() }: PicksCacheOptions) {
-  const lists = ttlSeconds > 0 ? new LRUCache<string, object>({ max: maxLists, ttl: ttlSeconds * 1000, ttlResolution: 0, perf: { now } }) : null;
+  const lists =
+    ttlSeconds > 0
+      ? new LRUCache<string, object>({ max: maxLists, ttl: ttlSeconds * 1000, ttlResolution: 0, perf: { now } })
+      : null;
   const pending = new Map<string, Promise<object>>();
 
   return {

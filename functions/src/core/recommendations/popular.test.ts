@@ -3,7 +3,8 @@ import type { CatalogStore, RatedMovieRecord } from '../catalog/catalog.port.js'
 import type { TrendingPage } from '../trending/trending.port.js';
 import { createPopularLists } from './popular.js';
 
-const movie = (id: number) => ({ id, title: `Movie ${id}`, genres: ['Drama'], ratingCount: 10, averageRating: 4 }) as unknown as RatedMovieRecord;
+const movie = (id: number) =>
+  ({ id, title: `Movie ${id}`, genres: ['Drama'], ratingCount: 10, averageRating: 4 }) as unknown as RatedMovieRecord;
 
 /** A catalog and a Trending store that count their reads; Trending has no snapshot until `snapshot` is set. */
 function fakes() {
@@ -34,7 +35,13 @@ describe('createPopularLists', () => {
     const popular = createPopularLists({ catalog, trending, cacheSeconds: 60 });
     const page = { limit: 2, offset: 0 };
     expect((await popular.trending(page)).source.degraded).toBe(true);
-    state.snapshot = { id: 1, windowStart: new Date('2018-06-01'), windowEnd: new Date('2018-09-01'), halfLifeDays: 14, computedAt: new Date() };
+    state.snapshot = {
+      id: 1,
+      windowStart: new Date('2018-06-01'),
+      windowEnd: new Date('2018-09-01'),
+      halfLifeDays: 14,
+      computedAt: new Date(),
+    };
     const first = await popular.trending(page);
     expect(first.items.map((r) => r.movie.id)).toEqual([2]);
     expect(await popular.trending(page)).toBe(first);

@@ -31,8 +31,14 @@ export function createPopularLists({ catalog, trending, cacheSeconds }: PopularL
   const always = () => true;
 
   async function topRated(page: PageRequest, genre?: string): Promise<RecommendationPage> {
-    const found = await catalog.topRated({ ...page, genres: genre ? [genre] : undefined, minRatings: MIN_RATINGS_FOR_TOP });
-    const reason = genre ? (m: RatedMovieRecord) => `Top rated in ${genre}: ${stars(m.averageRating)} from ${m.ratingCount} ratings` : topRatedReason;
+    const found = await catalog.topRated({
+      ...page,
+      genres: genre ? [genre] : undefined,
+      minRatings: MIN_RATINGS_FOR_TOP,
+    });
+    const reason = genre
+      ? (m: RatedMovieRecord) => `Top rated in ${genre}: ${stars(m.averageRating)} from ${m.ratingCount} ratings`
+      : topRatedReason;
     const items = found.items.map((m) => ({ movie: m, score: m.averageRating, reason: reason(m) }));
     return { ...found, items, source: PLAIN_SOURCE };
   }
@@ -42,7 +48,14 @@ export function createPopularLists({ catalog, trending, cacheSeconds }: PopularL
     const { snapshot } = latest;
     if (snapshot === null) {
       const fallback = await topRated(page, genre);
-      return { ...fallback, source: { ...PLAIN_SOURCE, degraded: true, notice: 'No Trending list has been computed yet (run trending-refresh); showing Top Rated.' } };
+      return {
+        ...fallback,
+        source: {
+          ...PLAIN_SOURCE,
+          degraded: true,
+          notice: 'No Trending list has been computed yet (run trending-refresh); showing Top Rated.',
+        },
+      };
     }
     const windowDays = Math.round((snapshot.windowEnd.getTime() - snapshot.windowStart.getTime()) / 86_400_000);
     const movies = await catalog.moviesByIds(latest.items.map((i) => i.movieId));
@@ -56,7 +69,8 @@ export function createPopularLists({ catalog, trending, cacheSeconds }: PopularL
   }
 
   const pageKey = (page: PageRequest, genre?: string) => `${genre ?? ''}:${page.limit}:${page.offset}`;
-  const cachedTopRated = (page: PageRequest, genre?: string) => lists.remember(`top:${pageKey(page, genre)}`, () => topRated(page, genre), always);
+  const cachedTopRated = (page: PageRequest, genre?: string) =>
+    lists.remember(`top:${pageKey(page, genre)}`, () => topRated(page, genre), always);
 
   /**
    * Onboarding candidates: each chosen genre's top-rated movies taken in turns, so every genre is
@@ -65,14 +79,21 @@ export function createPopularLists({ catalog, trending, cacheSeconds }: PopularL
   async function seedMovies(genres: readonly string[], limit: number): Promise<Recommendation[]> {
     if (genres.length === 0) return (await cachedTopRated({ limit, offset: 0 })).items;
     // Each genre's list is cached on its own, so any combination of genres is assembled in memory.
-    const genreTop = (genre: string) => catalog.topRated({ limit, offset: 0, genres: [genre], minRatings: MIN_RATINGS_FOR_TOP });
-    const perGenre = await Promise.all(genres.map((genre) => lists.remember(`seed-genre:${genre}:${limit}`, () => genreTop(genre), always)));
+    const genreTop = (genre: string) =>
+      catalog.topRated({ limit, offset: 0, genres: [genre], minRatings: MIN_RATINGS_FOR_TOP });
+    const perGenre = await Promise.all(
+      genres.map((genre) => lists.remember(`seed-genre:${genre}:${limit}`, () => genreTop(genre), always)),
+    );
     const picked = new Map<number, Recommendation>();
     for (let rank = 0; rank < limit && picked.size < limit; rank++) {
       perGenre.forEach((list, g) => {
         const movie = list.items[rank];
         if (!movie || picked.has(movie.id) || picked.size >= limit) return;
-        picked.set(movie.id, { movie, score: movie.averageRating, reason: `Popular in ${genres[g]}: ${stars(movie.averageRating)} from ${movie.ratingCount} ratings` });
+        picked.set(movie.id, {
+          movie,
+          score: movie.averageRating,
+          reason: `Popular in ${genres[g]}: ${stars(movie.averageRating)} from ${movie.ratingCount} ratings`,
+        });
       });
     }
     return [...picked.values()];
@@ -80,7 +101,8 @@ export function createPopularLists({ catalog, trending, cacheSeconds }: PopularL
 
   return {
     topRated: cachedTopRated,
-    trending: (page: PageRequest, genre?: string) => lists.remember(`trending:${pageKey(page, genre)}`, () => trendingList(page, genre), notDegraded),
+    trending: (page: PageRequest, genre?: string) =>
+      lists.remember(`trending:${pageKey(page, genre)}`, () => trendingList(page, genre), notDegraded),
     seedMovies,
   };
 }

@@ -26,7 +26,11 @@ export const PLAIN_SOURCE: ListSource = { encoder: null, index: null, degraded: 
 export const notDegraded = (list: { source: ListSource }) => !list.source.degraded;
 
 /** Turns ranked hits into recommendations, keeping rank order and dropping ids the catalog lacks. */
-export async function hydrate(catalog: CatalogStore, hits: readonly ScoredMovieId[], reason: (movie: MovieRecord, hit: ScoredMovieId) => string): Promise<Recommendation[]> {
+export async function hydrate(
+  catalog: CatalogStore,
+  hits: readonly ScoredMovieId[],
+  reason: (movie: MovieRecord, hit: ScoredMovieId) => string,
+): Promise<Recommendation[]> {
   const movies = await catalog.moviesByIds(hits.map((h) => h.movieId));
   return hits.flatMap((hit) => {
     const movie = movies.get(hit.movieId);

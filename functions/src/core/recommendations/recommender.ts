@@ -11,13 +11,25 @@ import type { HistoryEntry, UserStore } from '../users/users.port.js';
 import type { ResilientIndex } from './fallback-index.js';
 import { createPicksCache } from './picks-cache.js';
 import type { PopularLists } from './popular.js';
-import { dot, hydrate, type ListSource, notDegraded, PLAIN_SOURCE, type Recommendation, type RecommendationPage, stars, fetchWindow } from './recommendation.js';
+import {
+  dot,
+  hydrate,
+  type ListSource,
+  notDegraded,
+  PLAIN_SOURCE,
+  type Recommendation,
+  type RecommendationPage,
+  stars,
+  fetchWindow,
+} from './recommendation.js';
 import type { RatedMovie } from './user-encoder.port.js';
 import type { VectorQuery } from './vector-index.port.js';
 
 /** The encoder chain as the recommender uses it (TF Serving/SageMaker → in-process → weighted average). */
 export interface PersonalEncoder {
-  encodeDetailed(histories: RatedMovie[][]): Promise<{ embeddings: Float32Array[]; encoder: string; degraded: boolean }>;
+  encodeDetailed(
+    histories: RatedMovie[][],
+  ): Promise<{ embeddings: Float32Array[]; encoder: string; degraded: boolean }>;
 }
 
 export interface RecommenderDeps {
@@ -46,12 +58,25 @@ const LIKED = 4;
 const CACHED_RATINGS = 1_000_000;
 const CACHED_LISTS = 5_000;
 
-export function createRecommender({ users, catalog, index, encoder, popular, historyLength, cacheSeconds, log }: RecommenderDeps) {
+export function createRecommender({
+  users,
+  catalog,
+  index,
+  encoder,
+  popular,
+  historyLength,
+  cacheSeconds,
+  log,
+}: RecommenderDeps) {
   const histories = createHistoryCache(users, { maxRatings: CACHED_RATINGS });
   const picks = createPicksCache({ ttlSeconds: cacheSeconds, maxLists: CACHED_LISTS });
 
   /** A user's list from the cache, or computed from the history at the version just read. */
-  async function cachedForUser<T extends { source: ListSource }>(userId: number, list: string, compute: (history: HistoryEntry[]) => Promise<T>): Promise<T> {
+  async function cachedForUser<T extends { source: ListSource }>(
+    userId: number,
+    list: string,
+    compute: (history: HistoryEntry[]) => Promise<T>,
+  ): Promise<T> {
     const version = await histories.version(userId);
     const key = `${userId}:${version}:${list}`;
     return picks.remember(key, async () => compute((await histories.at(userId, version)).entries), notDegraded);
@@ -77,10 +102,12 @@ export function createRecommender({ users, catalog, index, encoder, popular, his
    */
   async function tasteReasons(history: HistoryEntry[], hits: { movieId: number }[]) {
     const liked = history.filter((h) => h.rating >= LIKED).slice(-historyLength);
-    const vectors = await index.vectors([...liked.map((h) => h.movieId), ...hits.map((h) => h.movieId)]).catch((error: unknown) => {
-      if (!(error instanceof CodedError && error.code === 'unavailable')) throw error;
-      return new Map<number, Float32Array>();
-    });
+    const vectors = await index
+      .vectors([...liked.map((h) => h.movieId), ...hits.map((h) => h.movieId)])
+      .catch((error: unknown) => {
+        if (!(error instanceof CodedError && error.code === 'unavailable')) throw error;
+        return new Map<number, Float32Array>();
+      });
     const likedMovies = await catalog.moviesByIds(liked.map((h) => h.movieId));
     return (movieId: number): string => {
       const pick = vectors.get(movieId);
@@ -101,19 +128,34 @@ export function createRecommender({ users, catalog, index, encoder, popular, his
     return cachedForUser(userId, list, (history) => personalFrom(history, userId, page, genre));
   }
 
-  async function personalFrom(history: HistoryEntry[], userId: number, page: PageRequest, genre?: string): Promise<RecommendationPage> {
-    if (history.length === 0) return trendingInstead(page, 'Rate a few movies to get personal picks; showing Trending.', genre);
+  async function personalFrom(
+    history: HistoryEntry[],
+    userId: number,
+    page: PageRequest,
+    genre?: string,
+  ): Promise<RecommendationPage> {
+    if (history.length === 0)
+      return trendingInstead(page, 'Rate a few movies to get personal picks; showing Trending.', genre);
     let source: ListSource;
     let hits;
     try {
       const { vector, encoder: encoderName, degraded } = await embed(history);
-      const found = await recommendableNear({ vector, ...fetchWindow(page), genres: genre ? [genre] : undefined, excludeMovieIds: history.map((h) => h.movieId) });
+      const found = await recommendableNear({
+        vector,
+        ...fetchWindow(page),
+        genres: genre ? [genre] : undefined,
+        excludeMovieIds: history.map((h) => h.movieId),
+      });
       hits = found.hits;
       source = { encoder: encoderName, index: found.index, degraded: degraded || found.degraded, notice: null };
     } catch (error) {
       if (!(error instanceof CodedError && error.code === 'unavailable')) throw error;
       log.warn({ userId, error: error.message }, 'personal recommendations unavailable; serving Trending');
-      return trendingInstead(page, 'Personal picks are unavailable right now (recommendation backends down); showing Trending.', genre);
+      return trendingInstead(
+        page,
+        'Personal picks are unavailable right now (recommendation backends down); showing Trending.',
+        genre,
+      );
     }
     const reasonFor = genre ? () => `Picked for you in ${genre}` : await tasteReasons(history, hits);
     const items = await hydrate(catalog, hits, (_movie, hit) => reasonFor(hit.movieId));
@@ -122,8 +164,14 @@ export function createRecommender({ users, catalog, index, encoder, popular, his
 
   async function becauseRows(history: HistoryEntry[], options: { rows: number; limit: number }) {
     const seen = new Set<number>();
-    const seeds = [...history].reverse().filter((h) => h.rating >= LIKED && !seen.has(h.movieId) && seen.add(h.movieId)).slice(0, options.rows);
-    const [vectors, movies] = await Promise.all([index.vectors(seeds.map((s) => s.movieId)), catalog.moviesByIds(seeds.map((s) => s.movieId))]);
+    const seeds = [...history]
+      .reverse()
+      .filter((h) => h.rating >= LIKED && !seen.has(h.movieId) && seen.add(h.movieId))
+      .slice(0, options.rows);
+    const [vectors, movies] = await Promise.all([
+      index.vectors(seeds.map((s) => s.movieId)),
+      catalog.moviesByIds(seeds.map((s) => s.movieId)),
+    ]);
     const rated = history.map((h) => h.movieId);
     const shown = new Set<number>();
     const rows: BecauseRow[] = [];
@@ -133,22 +181,39 @@ export function createRecommender({ users, catalog, index, encoder, popular, his
       const vector = vectors.get(seed.movieId);
       if (!movie || !vector) continue;
       // Ask for extra neighbours so rows stay full after removing movies an earlier row showed.
-      const found = await recommendableNear({ vector, limit: options.limit * 2, excludeMovieIds: [movie.id, ...rated] });
+      const found = await recommendableNear({
+        vector,
+        limit: options.limit * 2,
+        excludeMovieIds: [movie.id, ...rated],
+      });
       answeredBy = found;
-      const items = (await hydrate(catalog, found.hits, () => `Because you watched ${movie.title}`)).filter((r) => !shown.has(r.movie.id)).slice(0, options.limit);
+      const items = (await hydrate(catalog, found.hits, () => `Because you watched ${movie.title}`))
+        .filter((r) => !shown.has(r.movie.id))
+        .slice(0, options.limit);
       items.forEach((r) => shown.add(r.movie.id));
       rows.push({ because: movie, rating: seed.rating, items });
     }
     return { rows, source: { encoder: null, index: answeredBy.index, degraded: answeredBy.degraded, notice: null } };
   }
 
-  async function becauseYouWatchedFrom(history: HistoryEntry[], userId: number, options: { rows: number; limit: number }) {
+  async function becauseYouWatchedFrom(
+    history: HistoryEntry[],
+    userId: number,
+    options: { rows: number; limit: number },
+  ) {
     try {
       return await becauseRows(history, options);
     } catch (error) {
       if (!(error instanceof CodedError && error.code === 'unavailable')) throw error;
       log.warn({ userId, error: error.message }, 'because-you-watched unavailable');
-      return { rows: [], source: { ...PLAIN_SOURCE, degraded: true, notice: 'These rows are unavailable right now (vector index down).' } };
+      return {
+        rows: [],
+        source: {
+          ...PLAIN_SOURCE,
+          degraded: true,
+          notice: 'These rows are unavailable right now (vector index down).',
+        },
+      };
     }
   }
 
@@ -165,11 +230,21 @@ export function createRecommender({ users, catalog, index, encoder, popular, his
     }
     if (!vector) {
       const list = await popular.topRated(page, movie.genres[0]);
-      return { ...list, source: { ...list.source, degraded: true, notice: `${movie.title} has no embedding yet; showing top rated ${movie.genres[0] ?? ''} movies.` } };
+      return {
+        ...list,
+        source: {
+          ...list.source,
+          degraded: true,
+          notice: `${movie.title} has no embedding yet; showing top rated ${movie.genres[0] ?? ''} movies.`,
+        },
+      };
     }
     const found = await recommendableNear({ vector, ...fetchWindow(page), excludeMovieIds: [movie.id, ...exclude] });
     const items = await hydrate(catalog, found.hits, () => `Similar to ${movie.title}`);
-    return { ...pageOfRanked(items, page), source: { encoder: null, index: found.index, degraded: found.degraded, notice: null } };
+    return {
+      ...pageOfRanked(items, page),
+      source: { encoder: null, index: found.index, degraded: found.degraded, notice: null },
+    };
   }
 
   return {
@@ -181,15 +256,26 @@ export function createRecommender({ users, catalog, index, encoder, popular, his
     },
 
     /** One row per recent liked movie (most recent first): its nearest neighbours the user has not rated. */
-    becauseYouWatched(userId: number, options: { rows: number; limit: number }): Promise<{ rows: BecauseRow[]; source: ListSource }> {
-      return cachedForUser(userId, `because:${options.rows}:${options.limit}`, (history) => becauseYouWatchedFrom(history, userId, options));
+    becauseYouWatched(
+      userId: number,
+      options: { rows: number; limit: number },
+    ): Promise<{ rows: BecauseRow[]; source: ListSource }> {
+      return cachedForUser(userId, `because:${options.rows}:${options.limit}`, (history) =>
+        becauseYouWatchedFrom(history, userId, options),
+      );
     },
 
     /** Similar movies; with a user, the movies it rated are left out (cached per history version). */
     similar(tmdbId: number, page: PageRequest, excludeUserId?: number): Promise<RecommendationPage> {
       const list = `similar:${tmdbId}:${page.limit}:${page.offset}`;
       if (excludeUserId === undefined) return picks.remember(list, () => similarTo(tmdbId, page, []), notDegraded);
-      return cachedForUser(excludeUserId, list, (history) => similarTo(tmdbId, page, history.map((h) => h.movieId)));
+      return cachedForUser(excludeUserId, list, (history) =>
+        similarTo(
+          tmdbId,
+          page,
+          history.map((h) => h.movieId),
+        ),
+      );
     },
   };
 }

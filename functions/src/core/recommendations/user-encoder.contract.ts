@@ -65,7 +65,12 @@ export function describeUserEncoderContract(label: string, open: () => Promise<U
     });
 
     it('gives one unit-norm embedding per history, the same in a batch as alone', async () => {
-      const histories = [toHistory(known.slice(0, 3), [4, 2.5, 5]), [], toHistory(known, [1, 1, 0.5, 3, 3.5]), toHistory(known.slice(1, 2), [5])];
+      const histories = [
+        toHistory(known.slice(0, 3), [4, 2.5, 5]),
+        [],
+        toHistory(known, [1, 1, 0.5, 3, 3.5]),
+        toHistory(known.slice(1, 2), [5]),
+      ];
       const batch = await encoder.encode(histories);
       expect(batch).toHaveLength(histories.length);
       for (const [i, history] of histories.entries()) {
@@ -84,20 +89,35 @@ export function describeUserEncoderContract(label: string, open: () => Promise<U
 
     it('ignores padding and unknown ids', async () => {
       const base = toHistory(known.slice(0, 4), [5, 3, 4.5, 2]);
-      const noisy = [{ movieId: 0, rating: 5 }, base[0]!, { movieId: unknownId, rating: 1 }, ...base.slice(1), { movieId: 0, rating: 0 }];
+      const noisy = [
+        { movieId: 0, rating: 5 },
+        base[0]!,
+        { movieId: unknownId, rating: 1 },
+        ...base.slice(1),
+        { movieId: 0, rating: 0 },
+      ];
       expect(maxAbsDiff(await encodeOne(base), await encodeOne(noisy))).toBeLessThan(SAME);
     });
 
     it('reads only the last historyLength ratings', async () => {
-      const recent = Array.from({ length: historyLength }, (_, i) => ({ movieId: known[i % known.length]!, rating: RATINGS[i % RATINGS.length]! }));
+      const recent = Array.from({ length: historyLength }, (_, i) => ({
+        movieId: known[i % known.length]!,
+        rating: RATINGS[i % RATINGS.length]!,
+      }));
       const older = toHistory([known[2]!, known[1]!], [0.5, 0.5]);
-      const [alone, truncated, shifted] = await encoder.encode([recent, [...older, ...recent], [...older, ...recent.slice(0, -1)]]);
+      const [alone, truncated, shifted] = await encoder.encode([
+        recent,
+        [...older, ...recent],
+        [...older, ...recent.slice(0, -1)],
+      ]);
       expect(maxAbsDiff(alone!, truncated!)).toBeLessThan(SAME);
       expect(maxAbsDiff(alone!, shifted!)).toBeGreaterThan(PARITY); // a change inside the window counts
     });
 
     it('refuses a rating that is not a number', async () => {
-      await expect(encoder.encode([toHistory(known.slice(0, 1), [Number.NaN])])).rejects.toMatchObject({ code: 'invalid_input' });
+      await expect(encoder.encode([toHistory(known.slice(0, 1), [Number.NaN])])).rejects.toMatchObject({
+        code: 'invalid_input',
+      });
     });
   });
 }

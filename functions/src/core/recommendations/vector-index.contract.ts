@@ -27,7 +27,10 @@ const SCORE_TOLERANCE = 1e-4;
 const random = mulberry32;
 
 function unitVector(next: () => number, dimension = DIMENSION): Float32Array {
-  const v = Float32Array.from({ length: dimension }, () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()));
+  const v = Float32Array.from(
+    { length: dimension },
+    () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()),
+  );
   const norm = Math.hypot(...v);
   return v.map((x) => x / norm);
 }
@@ -74,7 +77,10 @@ function expectRanking(points: readonly MoviePoint[], got: ScoredMovieId[], quer
   expect(new Set(got.map((hit) => hit.movieId)).size).toBe(got.length);
   got.forEach((hit, rank) => {
     const point = byId.get(hit.movieId);
-    expect(point !== undefined && matches(point, query), `movie ${hit.movieId} at rank ${rank} does not match the query`).toBe(true);
+    expect(
+      point !== undefined && matches(point, query),
+      `movie ${hit.movieId} at rank ${rank} does not match the query`,
+    ).toBe(true);
     expect(Math.abs(hit.score - dot(point!.vector, query.vector))).toBeLessThan(SCORE_TOLERANCE);
     expect(Math.abs(hit.score - expected[rank]!.score)).toBeLessThan(SCORE_TOLERANCE);
   });
@@ -134,7 +140,10 @@ export function describeVectorIndexContract(label: string, open: () => Promise<V
     it('pages with offset: two pages make the first twenty', async () => {
       const vector = queries[0]!;
       const whole = await index.search({ vector, limit: 20 });
-      const pages = [...(await index.search({ vector, limit: 10 })), ...(await index.search({ vector, limit: 10, offset: 10 }))];
+      const pages = [
+        ...(await index.search({ vector, limit: 10 })),
+        ...(await index.search({ vector, limit: 10, offset: 10 })),
+      ];
       expect(pages.map((h) => h.movieId)).toEqual(whole.map((h) => h.movieId));
       expectRanking(points, await index.search({ vector, limit: 10, offset: 10 }), { vector, limit: 10, offset: 10 });
     });
@@ -164,19 +173,30 @@ export function describeVectorIndexContract(label: string, open: () => Promise<V
       expectRanking(points, hits, query);
       const flagged = new Set(points.filter((p) => !p.recommendable).map((p) => p.movieId));
       expect(hits.some((hit) => flagged.has(hit.movieId))).toBe(false);
-      expect((await index.search({ vector: queries[2]!, limit: 40 })).some((hit) => flagged.has(hit.movieId))).toBe(true);
+      expect((await index.search({ vector: queries[2]!, limit: 40 })).some((hit) => flagged.has(hit.movieId))).toBe(
+        true,
+      );
     });
 
     it('combines genres, exclusions, the recommendable flag and offset', async () => {
       const excludeMovieIds = points.slice(0, 60).map((p) => p.movieId);
-      const query = { vector: queries[4]!, limit: 5, offset: 3, genres: ['Comedy', 'Sci-Fi'], excludeMovieIds, recommendableOnly: true };
+      const query = {
+        vector: queries[4]!,
+        limit: 5,
+        offset: 3,
+        genres: ['Comedy', 'Sci-Fi'],
+        excludeMovieIds,
+        recommendableOnly: true,
+      };
       expectRanking(points, await index.search(query), query);
     });
 
     it('returns nothing when no movie matches or the offset passes the end', async () => {
       expect(await index.search({ vector: queries[0]!, limit: 10, genres: [UNUSED_GENRE] })).toEqual([]);
       expect(await index.search({ vector: queries[0]!, limit: 10, offset: POINTS })).toEqual([]);
-      expect(await index.search({ vector: queries[0]!, limit: 10, excludeMovieIds: points.map((p) => p.movieId) })).toEqual([]);
+      expect(
+        await index.search({ vector: queries[0]!, limit: 10, excludeMovieIds: points.map((p) => p.movieId) }),
+      ).toEqual([]);
     });
 
     it('gives back the stored vectors, and nothing for unknown ids', async () => {
@@ -190,7 +210,10 @@ export function describeVectorIndexContract(label: string, open: () => Promise<V
     it('rejects a query or a point of another dimension as invalid input', async () => {
       await expectCode(index.search({ vector: new Float32Array(DIMENSION - 1), limit: 5 }), 'invalid_input');
       await harness.writer.prepare(DIMENSION);
-      await expectCode(harness.writer.upsert([{ ...points[0]!, vector: new Float32Array(DIMENSION + 1) }]), 'invalid_input');
+      await expectCode(
+        harness.writer.upsert([{ ...points[0]!, vector: new Float32Array(DIMENSION + 1) }]),
+        'invalid_input',
+      );
       await harness.writer.finish();
       expect(await index.count()).toBe(POINTS);
     });
@@ -208,7 +231,13 @@ export function describeVectorIndexContract(label: string, open: () => Promise<V
 
     it('replaces a point upserted again under its movie id', async () => {
       const old = points[7]!;
-      const replacement: MoviePoint = { ...old, genres: [UNUSED_GENRE], year: 2001, recommendable: !old.recommendable, vector: unitVector(random(5)) };
+      const replacement: MoviePoint = {
+        ...old,
+        genres: [UNUSED_GENRE],
+        year: 2001,
+        recommendable: !old.recommendable,
+        vector: unitVector(random(5)),
+      };
       await harness.writer.prepare(DIMENSION);
       await harness.writer.upsert([replacement]);
       await harness.writer.finish();
@@ -217,7 +246,12 @@ export function describeVectorIndexContract(label: string, open: () => Promise<V
       const hits = await index.search({ vector: replacement.vector, limit: 5, genres: [UNUSED_GENRE] });
       expect(hits.map((h) => h.movieId)).toEqual([old.movieId]);
       expect(hits[0]?.score).toBeCloseTo(1, 4);
-      const flagged = await index.search({ vector: replacement.vector, limit: 5, genres: [UNUSED_GENRE], recommendableOnly: true });
+      const flagged = await index.search({
+        vector: replacement.vector,
+        limit: 5,
+        genres: [UNUSED_GENRE],
+        recommendableOnly: true,
+      });
       expect(flagged.map((h) => h.movieId)).toEqual(replacement.recommendable ? [old.movieId] : []);
     });
   });

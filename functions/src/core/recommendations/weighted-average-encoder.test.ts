@@ -22,7 +22,8 @@ function fakeIndex() {
 }
 
 const history = (...pairs: [number, number][]): RatedMovie[] => pairs.map(([movieId, rating]) => ({ movieId, rating }));
-const close = (got: Float32Array | undefined, expected: number[]) => expect(Array.from(got!)).toEqual(expected.map((x) => expect.closeTo(x, 6)));
+const close = (got: Float32Array | undefined, expected: number[]) =>
+  expect(Array.from(got!)).toEqual(expected.map((x) => expect.closeTo(x, 6)));
 
 describe('createWeightedAverageEncoder', () => {
   it('averages the rated movies weighted by rating − 2.75, L2-normalized', async () => {
@@ -56,7 +57,10 @@ describe('createWeightedAverageEncoder', () => {
 
   it('cannot encode an empty history, or one whose movies have no vectors', async () => {
     const { encoder, requests } = fakeIndex();
-    await expect(encoder.encode([history([1, 4]), []])).rejects.toMatchObject({ code: 'unprocessable', message: 'weighted average: history 1 is empty' });
+    await expect(encoder.encode([history([1, 4]), []])).rejects.toMatchObject({
+      code: 'unprocessable',
+      message: 'weighted average: history 1 is empty',
+    });
     await expect(encoder.encode([history([98, 4], [99, 2])])).rejects.toMatchObject({
       code: 'unprocessable',
       message: 'weighted average: history 0 has none of its 2 movie(s) in the index',

@@ -33,7 +33,8 @@ function latestRatings(history: RatedMovie[]): Map<number, number> {
   const ratings = new Map<number, number>();
   for (const { movieId, rating } of history) {
     if (movieId === PADDING_MOVIE_ID) continue;
-    if (!Number.isFinite(rating)) throw new CodedError('invalid_input', `rating of movie ${movieId} is not a number: ${rating}`);
+    if (!Number.isFinite(rating))
+      throw new CodedError('invalid_input', `rating of movie ${movieId} is not a number: ${rating}`);
     ratings.set(movieId, rating); // a later rating replaces an earlier one
   }
   return ratings;
@@ -45,7 +46,8 @@ function weightedAverage(ratings: Map<number, number>, found: Map<number, Float3
     const vector = found.get(movieId);
     if (!vector) continue;
     sum ??= new Float64Array(vector.length);
-    if (vector.length !== sum.length) throw new CodedError('unavailable', `movie ${movieId} has a ${vector.length}-d vector, others ${sum.length}-d`);
+    if (vector.length !== sum.length)
+      throw new CodedError('unavailable', `movie ${movieId} has a ${vector.length}-d vector, others ${sum.length}-d`);
     const weight = rating - NEUTRAL_RATING;
     for (let j = 0; j < vector.length; j++) sum[j]! += weight * vector[j]!;
   }
@@ -55,6 +57,7 @@ function weightedAverage(ratings: Map<number, number>, found: Map<number, Float3
   }
   const norm = Math.hypot(...sum);
   // Only ratings that cancel out exactly (e.g. the same vector liked and disliked) get here.
-  if (norm < MIN_NORM) throw new CodedError('unprocessable', `weighted average: the ratings of history ${index} cancel out`);
+  if (norm < MIN_NORM)
+    throw new CodedError('unprocessable', `weighted average: the ratings of history ${index} cancel out`);
   return Float32Array.from(sum, (x) => x / norm);
 }

@@ -44,7 +44,10 @@ export async function withTimeout<R>(work: Promise<R>, ms: number, what: string)
 }
 
 /** Errors other than 'unavailable' and 'unprocessable' (which try the next backend) are rethrown. */
-export function createFailover<B extends { readonly name: string }>(backends: readonly B[], options: FailoverOptions): Failover<B> {
+export function createFailover<B extends { readonly name: string }>(
+  backends: readonly B[],
+  options: FailoverOptions,
+): Failover<B> {
   const { timeoutMs, cooldownMs = 10_000, now = Date.now, onFailure, failure = 'every backend failed' } = options;
   const failedAt = new Map<string, number>();
   const available = (b: B) => {
@@ -61,7 +64,9 @@ export function createFailover<B extends { readonly name: string }>(backends: re
         const lastResort = position === backends.length - 1;
         if (!lastResort && !available(backend)) {
           degraded = true;
-          errors.push(`${backend.name}: skipped for ${cooldownMs - (now() - failedAt.get(backend.name)!)} ms after a failure`);
+          errors.push(
+            `${backend.name}: skipped for ${cooldownMs - (now() - failedAt.get(backend.name)!)} ms after a failure`,
+          );
           continue;
         }
         try {

@@ -18,6 +18,8 @@ export function refreshSummary(refresh: TrendingRefresh, topN = 10): TrendingRef
     windowEnd: refresh.windowEnd.toISOString(),
     windowDays: refresh.windowDays,
     movies: refresh.items.length,
-    top: refresh.items.slice(0, topN).map(({ rank, movieId, title, score, ratingCount }) => ({ rank, movieId, title, score, ratingCount })),
+    top: refresh.items
+      .slice(0, topN)
+      .map(({ rank, movieId, title, score, ratingCount }) => ({ rank, movieId, title, score, ratingCount })),
   };
 }

@@ -12,8 +12,14 @@ export interface HistoryCacheOptions {
   maxRatings: number;
 }
 
-export function createHistoryCache(users: Pick<UserStore, 'history' | 'historyVersion'>, { maxRatings }: HistoryCacheOptions) {
-  const histories = new LRUCache<number, History>({ maxSize: maxRatings, sizeCalculation: (h) => h.entries.length + 1 });
+export function createHistoryCache(
+  users: Pick<UserStore, 'history' | 'historyVersion'>,
+  { maxRatings }: HistoryCacheOptions,
+) {
+  const histories = new LRUCache<number, History>({
+    maxSize: maxRatings,
+    sizeCalculation: (h) => h.entries.length + 1,
+  });
 
   const missing = (userId: number) => new CodedError('not_found', `no user with id ${userId}`);
 

@@ -72,7 +72,11 @@ export interface UserStore {
   listUsers(query: UserListQuery): Promise<Paged<UserSummary>>;
   userById(id: number): Promise<UserRecord | null>;
   /** Creates the user and its ratings in one transaction. */
-  createColdStartUser(input: { tokenHash: string; preferredGenres: string[]; ratings: readonly NewRating[] }): Promise<UserRecord>;
+  createColdStartUser(input: {
+    tokenHash: string;
+    preferredGenres: string[];
+    ratings: readonly NewRating[];
+  }): Promise<UserRecord>;
   ratingsOf(userId: number, page: PageRequest): Promise<Paged<UserRatingEntry>>;
   /**
    * Every rating of the user, oldest first (the user tower reads the tail; all are excluded from

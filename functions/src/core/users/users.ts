@@ -9,7 +9,14 @@ import { type MovieRef, resolveMovieRefs } from '../catalog/movie-refs.js';
 import { CodedError } from '../errors.js';
 import type { PageRequest, Paged } from '../paging.js';
 import { hashToken, newToken, tokenMatches } from './tokens.js';
-import type { UserListQuery, UserRatingEntry, UserRecord, UserStatistics, UserStore, UserSummary } from './users.port.js';
+import type {
+  UserListQuery,
+  UserRatingEntry,
+  UserRecord,
+  UserStatistics,
+  UserStore,
+  UserSummary,
+} from './users.port.js';
 
 /** Onboarding asks for at least this many ratings (the product's rule). */
 export const MIN_ONBOARDING_RATINGS = 5;
@@ -43,7 +50,8 @@ export function createUserService({ users, catalog, demoWrites }: UserServiceDep
       if (demoWrites) return;
       throw new CodedError('forbidden', `user ${user.id} is a MovieLens user and read-only here (DEMO_WRITES is off)`);
     }
-    if (!bearerToken) throw new CodedError('unauthorized', `rating as user ${user.id} needs its token (Authorization: Bearer <token>)`);
+    if (!bearerToken)
+      throw new CodedError('unauthorized', `rating as user ${user.id} needs its token (Authorization: Bearer <token>)`);
     if (!user.tokenHash || !tokenMatches(bearerToken, user.tokenHash)) {
       throw new CodedError('forbidden', `the token does not belong to user ${user.id}`);
     }
@@ -57,16 +65,26 @@ export function createUserService({ users, catalog, demoWrites }: UserServiceDep
     },
 
     /** Creates a user from chosen genres and ≥ 5 ratings; returns it with its secret token (shown once). */
-    async coldStart(input: { genres: readonly string[]; ratings: readonly RatingInput[] }): Promise<{ user: UserRecord; token: string }> {
+    async coldStart(input: {
+      genres: readonly string[];
+      ratings: readonly RatingInput[];
+    }): Promise<{ user: UserRecord; token: string }> {
       const genres = requireGenres(input.genres);
       input.ratings.forEach((r) => checkRatingValue(r.rating));
       if (input.ratings.length < MIN_ONBOARDING_RATINGS) {
-        throw new CodedError('unprocessable', `ratings: rate at least ${MIN_ONBOARDING_RATINGS} movies (got ${input.ratings.length})`);
+        throw new CodedError(
+          'unprocessable',
+          `ratings: rate at least ${MIN_ONBOARDING_RATINGS} movies (got ${input.ratings.length})`,
+        );
       }
-      const movies = await resolveMovieRefs(catalog, input.ratings.map((r) => r.movie));
+      const movies = await resolveMovieRefs(
+        catalog,
+        input.ratings.map((r) => r.movie),
+      );
       const ids = movies.map((m) => m.id);
       const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
-      if (repeated.length > 0) throw new CodedError('unprocessable', `ratings: movie ${repeated.join(', ')} is rated more than once`);
+      if (repeated.length > 0)
+        throw new CodedError('unprocessable', `ratings: movie ${repeated.join(', ')} is rated more than once`);
       const token = newToken();
       const user = await users.createColdStartUser({
         tokenHash: hashToken(token),

@@ -88,7 +88,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['dataset_loads', 'ingestion_checkpoints', 'trending_items', 'trending_snapshots', 'ratings', 'users', 'movies']) {
+  for (const table of [
+    'dataset_loads',
+    'ingestion_checkpoints',
+    'trending_items',
+    'trending_snapshots',
+    'ratings',
+    'users',
+    'movies',
+  ]) {
     await sql.raw(`drop table if exists ${table}`).execute(db);
   }
 }

@@ -29,7 +29,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const { event } of EVENTS) await sql`drop trigger if exists ${sql.raw(`ratings_${event}_bumps_history`)} on ratings`.execute(db);
+  for (const { event } of EVENTS)
+    await sql`drop trigger if exists ${sql.raw(`ratings_${event}_bumps_history`)} on ratings`.execute(db);
   await sql`drop function if exists bump_history_version()`.execute(db);
   await sql`alter table users drop column if exists history_version`.execute(db);
 }

@@ -10,17 +10,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create extension if not exists unaccent`.execute(db);
   // Qualified with unaccent's own schema: the wrapper must not depend on the caller's search_path.
   const { rows } = await sql<{ schema: string }>`
-    select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'unaccent'`.execute(db);
+    select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'unaccent'`.execute(
+    db,
+  );
   const name = rows[0]!.schema;
   const schema = sql.id(name);
   const dictionary = sql.lit(`"${name.replaceAll('"', '""')}".unaccent`);
   await sql`create function search_normalize(value text) returns text
     language sql immutable strict parallel safe
-    as $$ select btrim(regexp_replace(lower(${schema}.unaccent(${dictionary}::regdictionary, value)), '[[:punct:][:space:]]+', ' ', 'g')) $$`.execute(db);
+    as $$ select btrim(regexp_replace(lower(${schema}.unaccent(${dictionary}::regdictionary, value)), '[[:punct:][:space:]]+', ' ', 'g')) $$`.execute(
+    db,
+  );
   // One normalised title per line; normalising turns any newline inside a title into a space.
   await sql`create function movie_search_text(title text, alternates text[]) returns text
     language sql immutable parallel safe
-    as $$ select string_agg(search_normalize(t), E'\n') from unnest(array_prepend(title, alternates)) as t $$`.execute(db);
+    as $$ select string_agg(search_normalize(t), E'\n') from unnest(array_prepend(title, alternates)) as t $$`.execute(
+    db,
+  );
   await sql`alter table movies add column alternate_titles text[] not null default '{}'`.execute(db);
   await sql`alter table movies add column search_text text not null
     generated always as (movie_search_text(title, alternate_titles)) stored`.execute(db);

@@ -20,7 +20,13 @@ describe.each(testDrivers)('API stores on %s', (driver) => {
     ids = await seedTrendingFixture(t.db);
     await upsertMovieLensMovies(t.db, [
       catalogMovie({ movielensId: 100, tmdbId: 603, title: 'The Matrix', genres: ['Sci-Fi'], voteCount: 9000 }),
-      catalogMovie({ movielensId: 101, tmdbId: 604, title: 'The Matrix Reloaded', genres: ['Sci-Fi'], voteCount: 5000 }),
+      catalogMovie({
+        movielensId: 101,
+        tmdbId: 604,
+        title: 'The Matrix Reloaded',
+        genres: ['Sci-Fi'],
+        voteCount: 5000,
+      }),
     ]);
     const catalog = createCatalogStore(t.db);
     const found = await catalog.searchTitles('matirx', { limit: 5, offset: 0 });
@@ -34,21 +40,47 @@ describe.each(testDrivers)('API stores on %s', (driver) => {
     const catalog = createCatalogStore(t.db);
     const before = await catalog.topRated({ limit: 10, offset: 0, minRatings: 1 });
     expect(before.items).toEqual([]); // the view is empty until refreshed (the fixture has no TMDB ids yet)
-    await t.db.updateTable('movies').set((eb) => ({ tmdb_id: eb('id', '+', 10_000) })).where('tmdb_id', 'is', null).execute();
+    await t.db
+      .updateTable('movies')
+      .set((eb) => ({ tmdb_id: eb('id', '+', 10_000) }))
+      .where('tmdb_id', 'is', null)
+      .execute();
     await refreshMovieRatingStats(t.db);
     const top = await catalog.topRated({ limit: 10, offset: 0, minRatings: 2 });
     expect(top.items.map((m) => m.title)).toEqual(['E', 'A', 'C', 'B']);
     expect(top.items[0]).toMatchObject({ ratingCount: 2, averageRating: 5 });
-    const comedy = await catalog.topRated({ limit: 10, offset: 0, minRatings: 1, genres: ['Comedy'], excludeMovieIds: [ids.get('A')!] });
+    const comedy = await catalog.topRated({
+      limit: 10,
+      offset: 0,
+      minRatings: 1,
+      genres: ['Comedy'],
+      excludeMovieIds: [ids.get('A')!],
+    });
     expect(comedy.items.map((m) => m.title)).toEqual(['D', 'C']);
   });
 
   it('onboards a user with its ratings in one transaction, and rates idempotently', async () => {
     const users = createUserStore(t.db);
     const [a, b, c] = ['A', 'B', 'C'].map((title) => ids.get(title)!);
-    const user = await users.createColdStartUser({ tokenHash: 'f'.repeat(64), preferredGenres: ['Comedy'], ratings: [{ movieId: a!, rating: 4 }, { movieId: b!, rating: 2.5 }] });
+    const user = await users.createColdStartUser({
+      tokenHash: 'f'.repeat(64),
+      preferredGenres: ['Comedy'],
+      ratings: [
+        { movieId: a!, rating: 4 },
+        { movieId: b!, rating: 2.5 },
+      ],
+    });
     expect(user).toMatchObject({ kind: 'cold_start', preferredGenres: ['Comedy'] });
-    await expect(users.createColdStartUser({ tokenHash: 'e'.repeat(64), preferredGenres: [], ratings: [{ movieId: a!, rating: 4 }, { movieId: 999_999, rating: 3 }] })).rejects.toThrow();
+    await expect(
+      users.createColdStartUser({
+        tokenHash: 'e'.repeat(64),
+        preferredGenres: [],
+        ratings: [
+          { movieId: a!, rating: 4 },
+          { movieId: 999_999, rating: 3 },
+        ],
+      }),
+    ).rejects.toThrow();
     expect((await users.listUsers({ limit: 50, offset: 0, sort: 'id', kind: 'cold_start' })).total).toBe(1); // the failed one left nothing
 
     expect(await users.rate(user.id, { movieId: c!, rating: 5 })).toMatchObject({ created: true });
@@ -56,7 +88,10 @@ describe.each(testDrivers)('API stores on %s', (driver) => {
     expect(await users.ratingOf(user.id, c!)).toBe(3.5);
     expect((await users.history(user.id))!.entries.map((h) => h.movieId).sort()).toEqual([a, b, c].sort());
     expect(await users.history(424_242)).toBeNull();
-    expect((await users.ratingsOf(user.id, { limit: 1, offset: 0 })).items[0]).toMatchObject({ rating: 3.5, movie: { title: 'C' } });
+    expect((await users.ratingsOf(user.id, { limit: 1, offset: 0 })).items[0]).toMatchObject({
+      rating: 3.5,
+      movie: { title: 'C' },
+    });
 
     const stats = await users.statistics(user.id);
     expect(stats).toMatchObject({ ratingCount: 3, averageRating: 10 / 3 });
@@ -70,14 +105,24 @@ describe.each(testDrivers)('API stores on %s', (driver) => {
     expect(page).toMatchObject({ total: 5, hasMore: true });
     expect(page.items[0]!.ratingCount).toBeGreaterThanOrEqual(page.items[1]!.ratingCount);
     expect(page.items[0]!.topGenres.length).toBeGreaterThan(0);
-    expect((await users.listUsers({ limit: 10, offset: 0, sort: 'id', search: '1' })).items.map((u) => u.movielensId)).toEqual([1]);
+    expect(
+      (await users.listUsers({ limit: 10, offset: 0, sort: 'id', search: '1' })).items.map((u) => u.movielensId),
+    ).toEqual([1]);
   });
 
-  it('moves a user\'s history version with every write to its ratings, by any writer, and only then', async () => {
+  it("moves a user's history version with every write to its ratings, by any writer, and only then", async () => {
     const users = createUserStore(t.db);
     const [a, b] = ['A', 'B'].map((title) => ids.get(title)!);
-    const user = await users.createColdStartUser({ tokenHash: 'd'.repeat(64), preferredGenres: [], ratings: [{ movieId: a!, rating: 4 }] });
-    const other = await users.createColdStartUser({ tokenHash: 'c'.repeat(64), preferredGenres: [], ratings: [{ movieId: a!, rating: 2 }] });
+    const user = await users.createColdStartUser({
+      tokenHash: 'd'.repeat(64),
+      preferredGenres: [],
+      ratings: [{ movieId: a!, rating: 4 }],
+    });
+    const other = await users.createColdStartUser({
+      tokenHash: 'c'.repeat(64),
+      preferredGenres: [],
+      ratings: [{ movieId: a!, rating: 2 }],
+    });
     const seen = [await users.historyVersion(user.id)];
     const otherBefore = await users.historyVersion(other.id);
     const expectMoved = async () => {

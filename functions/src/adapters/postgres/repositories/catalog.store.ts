@@ -46,7 +46,11 @@ export async function refreshMovieRatingStats(db: Db): Promise<void> {
 
 async function moviesWhere(db: Db, column: 'id' | 'tmdb_id', ids: readonly number[]): Promise<MovieRecord[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('movies').selectAll().where(sql<boolean>`${sql.ref(column)} = any(${[...ids]}::int[])`).execute();
+  const rows = await db
+    .selectFrom('movies')
+    .selectAll()
+    .where(sql<boolean>`${sql.ref(column)} = any(${[...ids]}::int[])`)
+    .execute();
   return rows.map(toMovieRecord);
 }
 
@@ -108,7 +112,11 @@ export function createCatalogStore(db: Db, rule: RecommendableRule = DEFAULT_REC
           .limit(page.limit)
           .offset(page.offset)
           .execute();
-        const count = await trx.selectFrom('movies as m').select((eb) => eb.fn.countAll<number>().as('n')).where(matches).executeTakeFirstOrThrow();
+        const count = await trx
+          .selectFrom('movies as m')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where(matches)
+          .executeTakeFirstOrThrow();
         return pageOf(rows.map(toMovieRecord), page, Number(count.n));
       });
     },
@@ -142,18 +150,32 @@ export function createCatalogStore(db: Db, rule: RecommendableRule = DEFAULT_REC
           .execute(),
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
-      const items: RatedMovieRecord[] = rows.map((r) => ({ ...toMovieRecord(r), ratingCount: r.rating_count, averageRating: r.average_rating }));
+      const items: RatedMovieRecord[] = rows.map((r) => ({
+        ...toMovieRecord(r),
+        ratingCount: r.rating_count,
+        averageRating: r.average_rating,
+      }));
       return pageOf(items, query, Number(count.n));
     },
 
     async saveApiMetadata(items) {
       await applyApiMetadata(db, [...items]);
-      remember(await moviesWhere(db, 'tmdb_id', items.map((m) => m.tmdbId)));
+      remember(
+        await moviesWhere(
+          db,
+          'tmdb_id',
+          items.map((m) => m.tmdbId),
+        ),
+      );
     },
 
     async addTmdbMovie(metadata) {
       await upsertTmdbOnlyMovies(db, [catalogMovieFromMetadata(metadata, 'tmdb')]);
-      const row = await db.selectFrom('movies').selectAll().where('tmdb_id', '=', metadata.tmdbId).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('movies')
+        .selectAll()
+        .where('tmdb_id', '=', metadata.tmdbId)
+        .executeTakeFirstOrThrow();
       return toMovieRecord(row);
     },
   };

@@ -10,7 +10,14 @@ describe.each(testDrivers)('movie payloads on %s', (driver) => {
 
   it('looks up TMDB id, genres, year and the recommendable flag by movie id, leaving unknown ids out', async () => {
     await upsertMovieLensMovies(t.db, [
-      catalogMovie({ movielensId: 1, tmdbId: 862, title: 'Toy Story', year: 1995, genres: ['Animation', 'Children'], voteCount: 18_000 }),
+      catalogMovie({
+        movielensId: 1,
+        tmdbId: 862,
+        title: 'Toy Story',
+        year: 1995,
+        genres: ['Animation', 'Children'],
+        voteCount: 18_000,
+      }),
       catalogMovie({ movielensId: 2, title: 'Unknown year' }),
     ]);
     const ids = await movieIdsByMovieLensId(t.db);
@@ -34,12 +41,22 @@ describe.each(testDrivers)('movie payloads on %s', (driver) => {
       { title: 'not released yet', year: nextYear, genres: ['Drama'], voteCount: 500, recommendable: false },
       { title: 'no genres', year: 2001, genres: [], voteCount: 500, recommendable: false },
     ];
-    await upsertMovieLensMovies(t.db, cases.map((c, i) => catalogMovie({ movielensId: 10 + i, tmdbId: 9000 + i, ...c })));
+    await upsertMovieLensMovies(
+      t.db,
+      cases.map((c, i) => catalogMovie({ movielensId: 10 + i, tmdbId: 9000 + i, ...c })),
+    );
     const ids = await movieIdsByMovieLensId(t.db);
-    const payloads = await moviePayloads(t.db, cases.map((_, i) => ids.get(10 + i)!));
-    expect(cases.map((c, i) => [c.title, payloads.get(ids.get(10 + i)!)?.recommendable])).toEqual(cases.map((c) => [c.title, c.recommendable]));
+    const payloads = await moviePayloads(
+      t.db,
+      cases.map((_, i) => ids.get(10 + i)!),
+    );
+    expect(cases.map((c, i) => [c.title, payloads.get(ids.get(10 + i)!)?.recommendable])).toEqual(
+      cases.map((c) => [c.title, c.recommendable]),
+    );
     // A stricter rule turns the first one off too.
-    expect((await moviePayloads(t.db, [ids.get(10)!], { minTmdbVotes: 11, minRatings: 1 })).get(ids.get(10)!)?.recommendable).toBe(false);
+    expect(
+      (await moviePayloads(t.db, [ids.get(10)!], { minTmdbVotes: 11, minRatings: 1 })).get(ids.get(10)!)?.recommendable,
+    ).toBe(false);
   });
 
   it('digests every payload: stable on a re-read, changed by metadata or by the rule', async () => {

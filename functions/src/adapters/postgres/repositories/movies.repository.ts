@@ -62,7 +62,12 @@ function assignment(column: string, updatable: readonly string[]): string {
 }
 
 /** One statement per batch: rows arrive as one jsonb parameter, which every driver passes alike. */
-function upsertStatement(movies: CatalogMovie[], conflictColumn: 'movielens_id' | 'tmdb_id', updatable: readonly string[], guard: string) {
+function upsertStatement(
+  movies: CatalogMovie[],
+  conflictColumn: 'movielens_id' | 'tmdb_id',
+  updatable: readonly string[],
+  guard: string,
+) {
   const next = COLUMNS.map((c) => assignment(c, updatable));
   const set = COLUMNS.map((c, i) => `${c} = ${next[i]}`).join(', ');
   const current = COLUMNS.map((c) => `movies.${c}`).join(', ');
@@ -102,7 +107,11 @@ export async function upsertTmdbOnlyMovies(db: Db, movies: CatalogMovie[]): Prom
 
 /** MovieLens id → the project's movie id, for every MovieLens movie loaded. */
 export async function movieIdsByMovieLensId(db: Db): Promise<Map<number, number>> {
-  const rows = await db.selectFrom('movies').select(['id', 'movielens_id']).where('movielens_id', 'is not', null).execute();
+  const rows = await db
+    .selectFrom('movies')
+    .select(['id', 'movielens_id'])
+    .where('movielens_id', 'is not', null)
+    .execute();
   return new Map(rows.map((r) => [r.movielens_id as number, r.id]));
 }
 
@@ -130,14 +139,19 @@ export interface MetadataTarget {
 }
 
 /** Movies with a TMDB id whose metadata never came from the API, or came before `staleBefore`. */
-export async function moviesNeedingApiMetadata(db: Db, options: { staleBefore?: Date; limit: number }): Promise<MetadataTarget[]> {
+export async function moviesNeedingApiMetadata(
+  db: Db,
+  options: { staleBefore?: Date; limit: number },
+): Promise<MetadataTarget[]> {
   const rows = await db
     .selectFrom('movies')
     .select(['tmdb_id', 'title'])
     .where('tmdb_id', 'is not', null)
     .where((eb) => {
       const neverFetched = eb('metadata_fetched_at', 'is', null);
-      return options.staleBefore ? eb.or([neverFetched, eb('metadata_fetched_at', '<', options.staleBefore)]) : neverFetched;
+      return options.staleBefore
+        ? eb.or([neverFetched, eb('metadata_fetched_at', '<', options.staleBefore)])
+        : neverFetched;
     })
     .orderBy('movielens_id', (ob) => ob.asc().nullsLast())
     .orderBy('tmdb_id')

@@ -30,8 +30,22 @@ function movie(overrides: Partial<CatalogMovie>): CatalogMovie {
   };
 }
 
-const toyStory = movie({ movielensId: 1, tmdbId: 862, title: 'Toy Story', year: 1995, genres: ['Animation', 'Children'], overview: 'Toys.', metadataSource: 'snapshot' });
-const jumanji = movie({ movielensId: 2, tmdbId: 8844, title: 'Jumanji', year: 1995, keywords: ["board game", "it's a jungle"] });
+const toyStory = movie({
+  movielensId: 1,
+  tmdbId: 862,
+  title: 'Toy Story',
+  year: 1995,
+  genres: ['Animation', 'Children'],
+  overview: 'Toys.',
+  metadataSource: 'snapshot',
+});
+const jumanji = movie({
+  movielensId: 2,
+  tmdbId: 8844,
+  title: 'Jumanji',
+  year: 1995,
+  keywords: ['board game', "it's a jungle"],
+});
 
 describe.each(testDrivers)('repositories on %s', (driver) => {
   const t = useTestDatabase(driver);
@@ -39,15 +53,30 @@ describe.each(testDrivers)('repositories on %s', (driver) => {
   it('upserts MovieLens movies and counts what changed', async () => {
     expect(await upsertMovieLensMovies(t.db, [toyStory, jumanji])).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
     expect(await upsertMovieLensMovies(t.db, [toyStory, jumanji])).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
-    expect(await upsertMovieLensMovies(t.db, [toyStory, { ...jumanji, runtime: 104 }])).toEqual({ inserted: 0, updated: 1, unchanged: 1 });
+    expect(await upsertMovieLensMovies(t.db, [toyStory, { ...jumanji, runtime: 104 }])).toEqual({
+      inserted: 0,
+      updated: 1,
+      unchanged: 1,
+    });
     const row = await t.db.selectFrom('movies').selectAll().where('movielens_id', '=', 2).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ title: 'Jumanji', runtime: 104, keywords: ['board game', "it's a jungle"], genres: ['Drama'] });
+    expect(row).toMatchObject({
+      title: 'Jumanji',
+      runtime: 104,
+      keywords: ['board game', "it's a jungle"],
+      genres: ['Drama'],
+    });
   });
 
   it('keeps API metadata when an older snapshot is loaded again', async () => {
-    await upsertMovieLensMovies(t.db, [{ ...toyStory, overview: 'From the API.', posterPath: '/toy.jpg', metadataSource: 'tmdb' }]);
+    await upsertMovieLensMovies(t.db, [
+      { ...toyStory, overview: 'From the API.', posterPath: '/toy.jpg', metadataSource: 'tmdb' },
+    ]);
     expect(await upsertMovieLensMovies(t.db, [toyStory])).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
-    const row = await t.db.selectFrom('movies').select(['overview', 'poster_path', 'metadata_source']).where('movielens_id', '=', 1).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('movies')
+      .select(['overview', 'poster_path', 'metadata_source'])
+      .where('movielens_id', '=', 1)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ overview: 'From the API.', poster_path: '/toy.jpg', metadata_source: 'tmdb' });
   });
 
@@ -56,11 +85,21 @@ describe.each(testDrivers)('repositories on %s', (driver) => {
     expect(await upsertTmdbOnlyMovies(t.db, [heat])).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
     const before = await t.db.selectFrom('movies').select('id').where('tmdb_id', '=', 949).executeTakeFirstOrThrow();
     // A later MovieLens load that knows Heat adopts the row instead of adding a second one.
-    await upsertMovieLensMovies(t.db, [movie({ movielensId: 6, tmdbId: 949, title: 'Heat', year: 1995, genres: ['Action', 'Crime'] })]);
-    const after = await t.db.selectFrom('movies').select(['id', 'movielens_id', 'genres']).where('tmdb_id', '=', 949).execute();
+    await upsertMovieLensMovies(t.db, [
+      movie({ movielensId: 6, tmdbId: 949, title: 'Heat', year: 1995, genres: ['Action', 'Crime'] }),
+    ]);
+    const after = await t.db
+      .selectFrom('movies')
+      .select(['id', 'movielens_id', 'genres'])
+      .where('tmdb_id', '=', 949)
+      .execute();
     expect(after).toEqual([{ id: before.id, movielens_id: 6, genres: ['Action', 'Crime'] }]);
     // TMDB-only loads leave MovieLens-owned rows alone.
-    expect(await upsertTmdbOnlyMovies(t.db, [{ ...heat, title: 'Heat (TMDB)' }])).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
+    expect(await upsertTmdbOnlyMovies(t.db, [{ ...heat, title: 'Heat (TMDB)' }])).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 1,
+    });
     expect((await movieIdsByMovieLensId(t.db)).get(6)).toBe(before.id);
   });
 
@@ -77,8 +116,16 @@ describe.each(testDrivers)('repositories on %s', (driver) => {
     ];
     expect(await upsertRatings(t.db, ratings)).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
     expect(await upsertRatings(t.db, ratings)).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
-    expect(await upsertRatings(t.db, [{ ...ratings[0]!, rating: 5 }])).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
-    const stored = await t.db.selectFrom('ratings').select(['rating', 'rated_at']).where('user_id', '=', first.ids.get(7)!).executeTakeFirstOrThrow();
+    expect(await upsertRatings(t.db, [{ ...ratings[0]!, rating: 5 }])).toEqual({
+      inserted: 0,
+      updated: 1,
+      unchanged: 0,
+    });
+    const stored = await t.db
+      .selectFrom('ratings')
+      .select(['rating', 'rated_at'])
+      .where('user_id', '=', first.ids.get(7)!)
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ rating: 5, rated_at: new Date(964982703 * 1000) });
   });
 
@@ -93,8 +140,18 @@ describe.each(testDrivers)('repositories on %s', (driver) => {
       coldStartUsers: 0,
       ratings: 2,
     });
-    await recordDatasetLoad(t.db, { dataset: 'ml-latest-small', step: 'ratings', source: '/a', counts: { ratings: 1 } });
-    await recordDatasetLoad(t.db, { dataset: 'ml-latest-small', step: 'ratings', source: '/b', counts: { ratings: 2 } });
+    await recordDatasetLoad(t.db, {
+      dataset: 'ml-latest-small',
+      step: 'ratings',
+      source: '/a',
+      counts: { ratings: 1 },
+    });
+    await recordDatasetLoad(t.db, {
+      dataset: 'ml-latest-small',
+      step: 'ratings',
+      source: '/b',
+      counts: { ratings: 2 },
+    });
     expect(await datasetLoads(t.db)).toMatchObject([{ source: '/b', counts: { ratings: 2 } }]);
   });
 });

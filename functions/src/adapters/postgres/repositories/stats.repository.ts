@@ -58,7 +58,10 @@ function coverageOf(rows: readonly CoverageRow[]): MovieCoverage {
     const count = rows.reduce((sum, r) => sum + r[name], 0);
     return { count, percent: movies === 0 ? 0 : Math.round((1000 * count) / movies) / 10 };
   };
-  return { movies, fields: Object.fromEntries(COVERAGE_FIELDS.map((name) => [name, field(name)])) as MovieCoverage['fields'] };
+  return {
+    movies,
+    fields: Object.fromEntries(COVERAGE_FIELDS.map((name) => [name, field(name)])) as MovieCoverage['fields'],
+  };
 }
 
 /** How many movies have each metadata field, for MovieLens movies and for the whole catalog. */
@@ -103,7 +106,13 @@ export async function recordDatasetLoad(db: Db, load: Omit<DatasetLoad, 'loadedA
 
 export async function datasetLoads(db: Db): Promise<DatasetLoad[]> {
   const rows = await db.selectFrom('dataset_loads').selectAll().orderBy('loaded_at').execute();
-  return rows.map((r) => ({ dataset: r.dataset, step: r.step, source: r.source, counts: r.counts, loadedAt: r.loaded_at }));
+  return rows.map((r) => ({
+    dataset: r.dataset,
+    step: r.step,
+    source: r.source,
+    counts: r.counts,
+    loadedAt: r.loaded_at,
+  }));
 }
 
 /**
@@ -111,7 +120,11 @@ export async function datasetLoads(db: Db): Promise<DatasetLoad[]> {
  * not ml-latest's movie 2), so one database holds one release. Throws when another is loaded.
  */
 export async function assertSingleRelease(db: Db, dataset: string): Promise<void> {
-  const other = await db.selectFrom('dataset_loads').select('dataset').where('dataset', '!=', dataset).executeTakeFirst();
+  const other = await db
+    .selectFrom('dataset_loads')
+    .select('dataset')
+    .where('dataset', '!=', dataset)
+    .executeTakeFirst();
   if (other) {
     throw new CodedError(
       'conflict',

@@ -10,7 +10,12 @@ import type { MovieMetadata } from '../../../core/catalog/movie-metadata.js';
 import { testDrivers } from '../testing/test-databases.js';
 import { useTestDatabase } from '../testing/use-test-database.js';
 import { createCatalogStore, refreshMovieRatingStats } from './catalog.store.js';
-import { applyApiMetadata, movieIdsByMovieLensId, upsertMovieLensMovies, upsertTmdbOnlyMovies } from './movies.repository.js';
+import {
+  applyApiMetadata,
+  movieIdsByMovieLensId,
+  upsertMovieLensMovies,
+  upsertTmdbOnlyMovies,
+} from './movies.repository.js';
 import { upsertRatings } from './ratings.repository.js';
 import { catalogMovie } from './trending-fixture.test-helper.js';
 import { ensureMovieLensUsers } from './users.repository.js';
@@ -31,7 +36,13 @@ const MOVIELENS: [number, string, number | null][] = [
   [12, 'Heat', null],
 ];
 
-const tmdbOnly = catalogMovie({ tmdbId: 9100, title: 'Astérix & Obélix: Mission Cléopâtre', year: 2002, genres: ['Comedy'], metadataSource: 'snapshot' });
+const tmdbOnly = catalogMovie({
+  tmdbId: 9100,
+  title: 'Astérix & Obélix: Mission Cléopâtre',
+  year: 2002,
+  genres: ['Comedy'],
+  metadataSource: 'snapshot',
+});
 
 const titlesOf = (page: { items: { title: string; movielensId: number | null }[] }) => page.items.map((m) => m.title);
 
@@ -40,18 +51,40 @@ describe.each(testDrivers)('title search on %s', (driver) => {
   const search = (q: string, limit = 5) => createCatalogStore(t.db).searchTitles(q, { limit, offset: 0 });
 
   it('loads the catalog; each movie knows its MovieLens titles', async () => {
-    const entries = MOVIELENS.map(([movielensId, title]) => ({ movielensId, title, year: 2000, genres: ['Drama'], imdbId: null, tmdbId: movielensId }));
-    const movies = entries.map((e, i) => ({ ...catalogMovieFromMovieLens(e, undefined, 'snapshot'), voteCount: MOVIELENS[i]![2] }));
+    const entries = MOVIELENS.map(([movielensId, title]) => ({
+      movielensId,
+      title,
+      year: 2000,
+      genres: ['Drama'],
+      imdbId: null,
+      tmdbId: movielensId,
+    }));
+    const movies = entries.map((e, i) => ({
+      ...catalogMovieFromMovieLens(e, undefined, 'snapshot'),
+      voteCount: MOVIELENS[i]![2],
+    }));
     await upsertMovieLensMovies(t.db, movies);
     await upsertTmdbOnlyMovies(t.db, [tmdbOnly]);
     // The second "Heat" has more MovieLens ratings.
     const ids = await movieIdsByMovieLensId(t.db);
     const { ids: users } = await ensureMovieLensUsers(t.db, [1, 2]);
-    await upsertRatings(t.db, [1, 2].map((u) => ({ userId: users.get(u)!, movieId: ids.get(12)!, rating: 4, ratedAt: 1_500_000_000 })));
+    await upsertRatings(
+      t.db,
+      [1, 2].map((u) => ({ userId: users.get(u)!, movieId: ids.get(12)!, rating: 4, ratedAt: 1_500_000_000 })),
+    );
     await refreshMovieRatingStats(t.db);
-    const row = await t.db.selectFrom('movies').select(['alternate_titles', 'search_text']).where('movielens_id', '=', 4).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('movies')
+      .select(['alternate_titles', 'search_text'])
+      .where('movielens_id', '=', 4)
+      .executeTakeFirstOrThrow();
     expect(row.alternate_titles).toEqual(movieLensTitles(MOVIELENS[3]![1]));
-    expect(row.search_text.split('\n')).toEqual(['leon the professional a k a the professional leon', 'leon the professional', 'the professional', 'leon']);
+    expect(row.search_text.split('\n')).toEqual([
+      'leon the professional a k a the professional leon',
+      'leon the professional',
+      'the professional',
+      'leon',
+    ]);
   });
 
   it('ignores accents and case', async () => {
@@ -61,7 +94,10 @@ describe.each(testDrivers)('title search on %s', (driver) => {
   });
 
   it('ranks an exact title first, even over a more popular match', async () => {
-    expect(titlesOf(await search('leon')).slice(0, 2)).toEqual(['Léon: The Professional (a.k.a. The Professional) (Léon)', 'Max & Leon']);
+    expect(titlesOf(await search('leon')).slice(0, 2)).toEqual([
+      'Léon: The Professional (a.k.a. The Professional) (Léon)',
+      'Max & Leon',
+    ]);
     expect(titlesOf(await search('toy story'))).toEqual(['Toy Story', 'Toy Story 4', 'Toy Story 2']);
     expect(titlesOf(await search('Léon: the professional!'))[0]).toMatch(/^Léon/);
   });
@@ -86,7 +122,14 @@ describe.each(testDrivers)('title search on %s', (driver) => {
   });
 
   it('keeps the search text whoever writes the title', async () => {
-    const api: MovieMetadata = { ...tmdbOnly, tmdbId: 6, title: 'Amélie', imdbId: null, keywords: [], genres: ['Comedy'] };
+    const api: MovieMetadata = {
+      ...tmdbOnly,
+      tmdbId: 6,
+      title: 'Amélie',
+      imdbId: null,
+      keywords: [],
+      genres: ['Comedy'],
+    };
     await applyApiMetadata(t.db, [api]);
     expect(titlesOf(await search('amelie'))[0]).toBe('Amélie');
     expect(titlesOf(await search('fabuleux destin'))).toEqual(['Amélie']);

@@ -27,8 +27,16 @@ describe.each(testDrivers)('trending repository on %s', (driver) => {
 
   it('scores decayed, weighted activity in the window ending at the newest rating', async () => {
     const result = await refreshTrending(t.db, { size: 3 });
-    expect(result).toMatchObject({ windowDays: 90, windowEnd: new Date(END * 1000), windowStart: new Date((END - 90 * DAY) * 1000) });
-    expect(result.items.map((i) => [i.rank, i.title, i.ratingCount])).toEqual([[1, 'A', 2], [2, 'B', 2], [3, 'C', 3]]);
+    expect(result).toMatchObject({
+      windowDays: 90,
+      windowEnd: new Date(END * 1000),
+      windowStart: new Date((END - 90 * DAY) * 1000),
+    });
+    expect(result.items.map((i) => [i.rank, i.title, i.ratingCount])).toEqual([
+      [1, 'A', 2],
+      [2, 'B', 2],
+      [3, 'C', 3],
+    ]);
     const expected = [1.5, 0.5 + 0.5 * Math.SQRT1_2, 0.625];
     result.items.forEach((item, i) => expect(relativeError(item.score, expected[i] as number)).toBeLessThan(1e-6));
     expect(result.items[0]?.movieId).toBe(ids.get('A'));
@@ -46,11 +54,20 @@ describe.each(testDrivers)('trending repository on %s', (driver) => {
     const { snapshotId } = await refreshTrending(t.db, { size: 3, halfLifeDays: 7 });
     const all = await latestTrending(t.db, { limit: 10, offset: 0 });
     expect(all.snapshot).toMatchObject({ id: snapshotId, halfLifeDays: 7, windowEnd: new Date(END * 1000) });
-    expect(all.items.map((i) => [i.movieId, i.rank])).toEqual([[ids.get('A'), 1], [ids.get('B'), 2], [ids.get('C'), 3]]);
+    expect(all.items.map((i) => [i.movieId, i.rank])).toEqual([
+      [ids.get('A'), 1],
+      [ids.get('B'), 2],
+      [ids.get('C'), 3],
+    ]);
     const comedy = await latestTrending(t.db, { limit: 1, offset: 1, genre: 'Comedy' });
     expect(comedy.total).toBe(2);
-    expect(comedy.items).toEqual([{ movieId: ids.get('C'), rank: 3, ratingCount: 3, score: expect.closeTo(2 * 0.5 ** 4 + 0.5 ** 6, 6) }]);
-    expect(await latestTrending(t.db, { limit: 10, offset: 0, genre: 'Western' })).toMatchObject({ items: [], total: 0 });
+    expect(comedy.items).toEqual([
+      { movieId: ids.get('C'), rank: 3, ratingCount: 3, score: expect.closeTo(2 * 0.5 ** 4 + 0.5 ** 6, 6) },
+    ]);
+    expect(await latestTrending(t.db, { limit: 10, offset: 0, genre: 'Western' })).toMatchObject({
+      items: [],
+      total: 0,
+    });
     await expect(latestTrending(t.db, { limit: 0, offset: 0 })).rejects.toThrow(CodedError);
   });
 
@@ -61,7 +78,11 @@ describe.each(testDrivers)('trending repository on %s', (driver) => {
       expect(titles).not.toContain('A');
       expect(titles).toContain('B');
     } finally {
-      await t.db.updateTable('movies').set({ genres: ['Comedy'] }).where('id', '=', ids.get('A')!).execute();
+      await t.db
+        .updateTable('movies')
+        .set({ genres: ['Comedy'] })
+        .where('id', '=', ids.get('A')!)
+        .execute();
     }
     // 50 TMDB votes fall short of 51: now only three ratings here qualify a movie, and C alone has them.
     await refreshMovieRatingStats(t.db);
@@ -77,23 +98,38 @@ describe.each(testDrivers)('trending repository on %s', (driver) => {
     const kept = await snapshotIds(t.db);
     expect(kept).toHaveLength(3);
     expect(kept.at(-1)).toBe(second.snapshotId);
-    const orphans = await t.db.selectFrom('trending_items').select('snapshot_id').where('snapshot_id', 'not in', kept).execute();
+    const orphans = await t.db
+      .selectFrom('trending_items')
+      .select('snapshot_id')
+      .where('snapshot_id', 'not in', kept)
+      .execute();
     expect(orphans).toEqual([]);
   });
 
   it('leaves the previous snapshots intact when a refresh fails', async () => {
     const before = await snapshotIds(t.db);
-    const itemsBefore = await t.db.selectFrom('trending_items').selectAll().orderBy('snapshot_id').orderBy('rank').execute();
+    const itemsBefore = await t.db
+      .selectFrom('trending_items')
+      .selectAll()
+      .orderBy('snapshot_id')
+      .orderBy('rank')
+      .execute();
     // The pruning step (the transaction's last write) fails, after the new snapshot was written.
-    await sql`create function refuse_delete() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`.execute(t.db);
-    await sql`create trigger refuse_delete before delete on trending_snapshots execute function refuse_delete()`.execute(t.db);
+    await sql`create function refuse_delete() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`.execute(
+      t.db,
+    );
+    await sql`create trigger refuse_delete before delete on trending_snapshots execute function refuse_delete()`.execute(
+      t.db,
+    );
     try {
       await expect(refreshTrending(t.db)).rejects.toThrow(/injected failure/);
     } finally {
       await sql`drop trigger refuse_delete on trending_snapshots`.execute(t.db);
     }
     expect(await snapshotIds(t.db)).toEqual(before);
-    expect(await t.db.selectFrom('trending_items').selectAll().orderBy('snapshot_id').orderBy('rank').execute()).toEqual(itemsBefore);
+    expect(
+      await t.db.selectFrom('trending_items').selectAll().orderBy('snapshot_id').orderBy('rank').execute(),
+    ).toEqual(itemsBefore);
     expect((await latestTrending(t.db, { limit: 1, offset: 0 })).snapshot?.id).toBe(before.at(-1));
   });
 });

@@ -11,8 +11,17 @@ import {
   trendingOptions,
   type TrendingOptions,
 } from '../../../core/trending/trending-options.js';
-import { chooseTrendingWindow, type RatingTimeRange, type TrendingWindow } from '../../../core/trending/trending-window.js';
-import type { TrendingPage, TrendingQuery, TrendingRefresh, TrendingStore } from '../../../core/trending/trending.port.js';
+import {
+  chooseTrendingWindow,
+  type RatingTimeRange,
+  type TrendingWindow,
+} from '../../../core/trending/trending-window.js';
+import type {
+  TrendingPage,
+  TrendingQuery,
+  TrendingRefresh,
+  TrendingStore,
+} from '../../../core/trending/trending.port.js';
 import { DEFAULT_RECOMMENDABLE_RULE, type RecommendableRule } from '../../../core/catalog/recommendable.js';
 import type { Db } from '../database.js';
 import { recommendableSql } from './recommendable.sql.js';
@@ -45,7 +54,13 @@ async function eligibleMovies(db: Db, start: Date, minRatings: number, rule: Rec
  * weight of a rating is looked up by `rating * 2` (0.5 … 5.0 → 1 … 10) in the core's table, and the
  * decay is computed in float8 before the score is stored as real.
  */
-async function insertItems(db: Db, snapshotId: number, window: TrendingWindow, options: TrendingOptions, rule: RecommendableRule): Promise<void> {
+async function insertItems(
+  db: Db,
+  snapshotId: number,
+  window: TrendingWindow,
+  options: TrendingOptions,
+  rule: RecommendableRule,
+): Promise<void> {
   const halfLifeSeconds = options.halfLifeDays * 86_400;
   await sql`
     insert into trending_items (snapshot_id, rank, movie_id, score, rating_count)
@@ -73,12 +88,19 @@ async function pruneSnapshots(db: Db): Promise<void> {
  * TRENDING_SNAPSHOTS_KEPT, in one transaction: a failure leaves the previous snapshots as they were.
  * Only recommendable movies trend; the rule reads movie_rating_stats, so refresh that first.
  */
-export async function refreshTrending(db: Db, input: Partial<TrendingOptions> = {}, rule: RecommendableRule = DEFAULT_RECOMMENDABLE_RULE): Promise<TrendingRefresh> {
+export async function refreshTrending(
+  db: Db,
+  input: Partial<TrendingOptions> = {},
+  rule: RecommendableRule = DEFAULT_RECOMMENDABLE_RULE,
+): Promise<TrendingRefresh> {
   const options = trendingOptions(input);
   return db.transaction().execute(async (trx) => {
     const range = await ratingTimeRange(trx);
-    if (!range) throw new CodedError('unprocessable', 'trending needs ratings, and the database has none (run load-ratings)');
-    const window = await chooseTrendingWindow(range, options, (start) => eligibleMovies(trx, start, options.minRatings, rule));
+    if (!range)
+      throw new CodedError('unprocessable', 'trending needs ratings, and the database has none (run load-ratings)');
+    const window = await chooseTrendingWindow(range, options, (start) =>
+      eligibleMovies(trx, start, options.minRatings, rule),
+    );
     const { id } = await trx
       .insertInto('trending_snapshots')
       .values({ window_start: window.start, window_end: window.end, half_life_days: options.halfLifeDays })
@@ -98,21 +120,32 @@ export async function refreshTrending(db: Db, input: Partial<TrendingOptions> = 
 }
 
 function checkPage(query: TrendingQuery): void {
-  if (!Number.isInteger(query.limit) || query.limit < 1) throw new CodedError('invalid_input', `limit must be a whole number ≥ 1, got ${query.limit}`);
-  if (!Number.isInteger(query.offset) || query.offset < 0) throw new CodedError('invalid_input', `offset must be a whole number ≥ 0, got ${query.offset}`);
+  if (!Number.isInteger(query.limit) || query.limit < 1)
+    throw new CodedError('invalid_input', `limit must be a whole number ≥ 1, got ${query.limit}`);
+  if (!Number.isInteger(query.offset) || query.offset < 0)
+    throw new CodedError('invalid_input', `offset must be a whole number ≥ 0, got ${query.offset}`);
 }
 
 /** A page of the newest snapshot, best first, optionally only one genre's movies. */
 export async function latestTrending(db: Db, query: TrendingQuery): Promise<TrendingPage> {
   checkPage(query);
-  const snapshot = await db.selectFrom('trending_snapshots').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const snapshot = await db
+    .selectFrom('trending_snapshots')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (!snapshot) return { snapshot: null, items: [], total: 0 };
   const matching = db
     .selectFrom('trending_items as t')
     .where('t.snapshot_id', '=', snapshot.id)
     .$if(query.genre !== undefined, (q) =>
       q.where(({ exists, selectFrom }) =>
-        exists(selectFrom('movies as m').whereRef('m.id', '=', 't.movie_id').where(sql<boolean>`m.genres @> array[${query.genre}]::text[]`)),
+        exists(
+          selectFrom('movies as m')
+            .whereRef('m.id', '=', 't.movie_id')
+            .where(sql<boolean>`m.genres @> array[${query.genre}]::text[]`),
+        ),
       ),
     );
   const items = await matching

@@ -36,7 +36,9 @@ async function listUsers(db: Db, query: UserListQuery) {
   const search = query.search?.trim();
   const base = db
     .selectFrom('users as u')
-    .$if(Boolean(search), (qb) => qb.where(sql<boolean>`(u.id::text like ${`${search}%`} or u.movielens_id::text like ${`${search}%`})`))
+    .$if(Boolean(search), (qb) =>
+      qb.where(sql<boolean>`(u.id::text like ${`${search}%`} or u.movielens_id::text like ${`${search}%`})`),
+    )
     .$if(query.kind !== undefined, (qb) => qb.where('u.kind', '=', query.kind!));
   const ratingCount = sql<number>`(select count(*) from ratings r where r.user_id = u.id)::integer`;
   const [rows, count] = await Promise.all([
@@ -50,8 +52,17 @@ async function listUsers(db: Db, query: UserListQuery) {
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  const genres = await topGenresOf(db, rows.map((r) => r.id));
-  const items = rows.map((r) => ({ id: r.id, kind: r.kind, movielensId: r.movielens_id, ratingCount: r.rating_count, topGenres: genres.get(r.id) ?? [] }));
+  const genres = await topGenresOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  const items = rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    movielensId: r.movielens_id,
+    ratingCount: r.rating_count,
+    topGenres: genres.get(r.id) ?? [],
+  }));
   return pageOf(items, query, Number(count.n));
 }
 
@@ -61,7 +72,9 @@ async function statistics(db: Db, userId: number): Promise<UserStatistics> {
       select count(*)::integer as n, avg(rating)::float8 as mean, min(rated_at) as first, max(rated_at) as last
       from ratings where user_id = ${userId}`.execute(db),
     sql<{ rating: number; count: number }>`
-      select rating::float8 as rating, count(*)::integer as count from ratings where user_id = ${userId} group by rating`.execute(db),
+      select rating::float8 as rating, count(*)::integer as count from ratings where user_id = ${userId} group by rating`.execute(
+      db,
+    ),
     sql<{ genre: string; count: number; averageRating: number }>`
       select g as genre, count(*)::integer as count, avg(r.rating)::float8 as "averageRating"
       from ratings r join movies m on m.id = r.movie_id, unnest(m.genres) g
@@ -101,7 +114,10 @@ export function createUserStore(db: Db): UserStore {
           .executeTakeFirstOrThrow();
         const now = new Date();
         if (ratings.length > 0) {
-          await trx.insertInto('ratings').values(ratings.map((r) => ({ user_id: user.id, movie_id: r.movieId, rating: r.rating, rated_at: now }))).execute();
+          await trx
+            .insertInto('ratings')
+            .values(ratings.map((r) => ({ user_id: user.id, movie_id: r.movieId, rating: r.rating, rated_at: now })))
+            .execute();
         }
         return toUserRecord(user);
       });
@@ -120,7 +136,11 @@ export function createUserStore(db: Db): UserStore {
           .limit(page.limit)
           .offset(page.offset)
           .execute(),
-        db.selectFrom('ratings').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow(),
+        db
+          .selectFrom('ratings')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('user_id', '=', userId)
+          .executeTakeFirstOrThrow(),
       ]);
       const items = rows.map((r) => ({ movie: toMovieRecord(r), rating: r.rating, ratedAt: r.rated_at }));
       return pageOf(items, page, Number(count.n));
@@ -137,16 +157,28 @@ export function createUserStore(db: Db): UserStore {
         group by u.id`.execute(db);
       const row = result.rows[0];
       if (!row) return null;
-      return { version: row.version, entries: row.movieIds.map((movieId, i) => ({ movieId, rating: row.ratings[i]! })) };
+      return {
+        version: row.version,
+        entries: row.movieIds.map((movieId, i) => ({ movieId, rating: row.ratings[i]! })),
+      };
     },
 
     async historyVersion(userId) {
-      const row = await db.selectFrom('users').select(sql<string>`history_version::text`.as('version')).where('id', '=', userId).executeTakeFirst();
+      const row = await db
+        .selectFrom('users')
+        .select(sql<string>`history_version::text`.as('version'))
+        .where('id', '=', userId)
+        .executeTakeFirst();
       return row?.version ?? null;
     },
 
     async ratingOf(userId, movieId) {
-      const row = await db.selectFrom('ratings').select('rating').where('user_id', '=', userId).where('movie_id', '=', movieId).executeTakeFirst();
+      const row = await db
+        .selectFrom('ratings')
+        .select('rating')
+        .where('user_id', '=', userId)
+        .where('movie_id', '=', movieId)
+        .executeTakeFirst();
       return row?.rating ?? null;
     },
 

@@ -5,7 +5,10 @@ import type { Db } from '../database.js';
  * Makes sure a user row exists for each MovieLens user id; returns every id's row id and how many
  * rows were created.
  */
-export async function ensureMovieLensUsers(db: Db, movielensIds: number[]): Promise<{ ids: Map<number, number>; inserted: number }> {
+export async function ensureMovieLensUsers(
+  db: Db,
+  movielensIds: number[],
+): Promise<{ ids: Map<number, number>; inserted: number }> {
   if (movielensIds.length === 0) return { ids: new Map(), inserted: 0 };
   const inserted = await sql<{ id: number }>`
     insert into users (movielens_id, kind)
@@ -22,6 +25,10 @@ export async function ensureMovieLensUsers(db: Db, movielensIds: number[]): Prom
 
 /** MovieLens id → row id of every MovieLens user already loaded. */
 export async function userIdsByMovieLensId(db: Db): Promise<Map<number, number>> {
-  const rows = await db.selectFrom('users').select(['id', 'movielens_id']).where('movielens_id', 'is not', null).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'movielens_id'])
+    .where('movielens_id', 'is not', null)
+    .execute();
   return new Map(rows.map((r) => [r.movielens_id as number, r.id]));
 }
