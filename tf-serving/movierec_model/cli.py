@@ -1,8 +1,10 @@
 """Command line of the model package, driven by `npm run cli -- train | evaluate`.
 
-    python -m movierec_model.cli train --snapshot DIR --out RUN_DIR --cache DIR [--epochs N] [--seed N] [--threads N]
+    python -m movierec_model.cli train --snapshot DIR --out RUN_DIR --cache DIR [--epochs N] [--seed N]
+        [--threads N]
     python -m movierec_model.cli evaluate --snapshot DIR --out RUN_DIR --cache DIR [--protocol temporal|random]
-        [--preset recbole|msr] [--test-ratio R] [--valid-ratio R] [--min-rating R] [--epochs N] [--seed N] [--threads N]
+        [--preset recbole|msr] [--test-ratio R] [--valid-ratio R] [--min-rating R] [--epochs N] [--seed N]
+        [--threads N]
 
 Progress goes to stderr; the run folder receives the results. The same seed, snapshot and --threads
 on the same machine give byte-identical exports (determinism.py).
@@ -132,7 +134,8 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument("--cache", required=True, help="cache folder (text embeddings)")
         command.add_argument("--epochs", type=int)
         command.add_argument("--seed", type=int)
-        command.add_argument("--threads", type=positive_int, default=DEFAULT_THREADS, help=f"intra-op threads (default {DEFAULT_THREADS}; the count changes the last bits)")
+        threads_help = f"intra-op threads (default {DEFAULT_THREADS}; the count changes the last bits)"
+        command.add_argument("--threads", type=positive_int, default=DEFAULT_THREADS, help=threads_help)
         if name == "evaluate":
             command.add_argument("--protocol", choices=("temporal", "random"), default="temporal")
             command.add_argument("--preset", choices=("recbole", "msr"))

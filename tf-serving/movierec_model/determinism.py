@@ -46,8 +46,15 @@ def configure(threads: int = DEFAULT_THREADS) -> dict:
         tf.config.threading.set_intra_op_parallelism_threads(threads)
     except RuntimeError:
         running = tf.config.threading.get_intra_op_parallelism_threads()
-        raise RuntimeError(f"TensorFlow already runs with {running} intra-op threads: configure() must come before any TensorFlow op") from None
+        raise RuntimeError(
+            f"TensorFlow already runs with {running} intra-op threads: configure() must come before any TensorFlow op"
+        ) from None
     # Kernels with a nondeterministic implementation switch to a deterministic one or raise, rather
     # than silently vary; on this CPU build both are run-to-run stable, but they round differently.
     tf.config.experimental.enable_op_determinism()
-    return {"intra_op_threads": threads, "op_determinism": True, "TF_ENABLE_ONEDNN_OPTS": os.environ.get("TF_ENABLE_ONEDNN_OPTS"), "tensorflow": tf.__version__}
+    return {
+        "intra_op_threads": threads,
+        "op_determinism": True,
+        "TF_ENABLE_ONEDNN_OPTS": os.environ.get("TF_ENABLE_ONEDNN_OPTS"),
+        "tensorflow": tf.__version__,
+    }

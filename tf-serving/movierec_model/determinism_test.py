@@ -23,12 +23,13 @@ NOT_COMPARED = {"training.json", "fingerprint.pb"}
 
 
 def start_training(snapshot: Path, out: Path, cache: Path, seed: int) -> subprocess.Popen:
-    command = [sys.executable, "-m", "movierec_model.cli", "train", "--snapshot", str(snapshot), "--out", str(out), "--cache", str(cache), "--epochs", "1", "--seed", str(seed)]
+    paths = ["--snapshot", str(snapshot), "--out", str(out), "--cache", str(cache)]
+    command = [sys.executable, "-m", "movierec_model.cli", "train", *paths, "--epochs", "1", "--seed", str(seed)]
     return subprocess.Popen(command, cwd=PACKAGE_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def finish(process: subprocess.Popen) -> None:
-    stdout, stderr = process.communicate(timeout=300)
+    _, stderr = process.communicate(timeout=300)
     assert process.returncode == 0, f"training failed:\n{stderr[-3000:]}"
 
 
@@ -60,7 +61,9 @@ def runs(tmp_path_factory):
     root = tmp_path_factory.mktemp("determinism")
     snapshot = synthetic_snapshot(root / "snapshot")
     # The two same-seed runs at the same time: competing for the cores must not change a bit either.
-    first, again = (start_training(snapshot, root / name, root / f"cache-{name}", seed=0) for name in ("first", "again"))
+    first, again = (
+        start_training(snapshot, root / name, root / f"cache-{name}", seed=0) for name in ("first", "again")
+    )
     finish(first)
     finish(again)
     finish(start_training(snapshot, root / "other-seed", root / "cache-first", seed=1))
@@ -71,7 +74,10 @@ def test_same_seed_in_fresh_processes_exports_identical_bytes(runs):
     first, again = export_contents(runs / "first"), export_contents(runs / "again")
     expected = {"movie_embeddings.npy", "user_tower.safetensors", "user_tower_examples.json", "models/models.config"}
     for tower in ("user_tower", "content_tower"):
-        expected |= {f"models/{tower}/<version>/{name}" for name in ("saved_model.pb", "variables/variables.index", "variables/variables.data-00000-of-00001")}
+        expected |= {
+            f"models/{tower}/<version>/{name}"
+            for name in ("saved_model.pb", "variables/variables.index", "variables/variables.data-00000-of-00001")
+        }
     assert set(first) == set(again) == expected
     assert [name for name in first if first[name] != again[name]] == []
     # The text embeddings the two runs encoded from scratch are the same bytes too.
@@ -79,7 +85,11 @@ def test_same_seed_in_fresh_processes_exports_identical_bytes(runs):
         p.read_bytes() for p in sorted((runs / "cache-again" / "text").glob("part-*.npz"))
     ]
     settings = json.loads((runs / "first" / "training.json").read_text())["determinism"]
-    assert settings["intra_op_threads"] == 2 and settings["op_determinism"] and settings["TF_ENABLE_ONEDNN_OPTS"] == os.environ.get("TF_ENABLE_ONEDNN_OPTS", "0")
+    assert (
+        settings["intra_op_threads"] == 2
+        and settings["op_determinism"]
+        and settings["TF_ENABLE_ONEDNN_OPTS"] == os.environ.get("TF_ENABLE_ONEDNN_OPTS", "0")
+    )
 
 
 def test_another_seed_trains_other_embeddings(runs):
