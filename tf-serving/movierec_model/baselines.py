@@ -190,7 +190,9 @@ class SeedAverage:
 
     def fit(self, train: Ratings, catalog: Catalog) -> None:
         if len(self.item_embeddings) != len(catalog):
-            raise ValueError(f"SeedAverage: {len(self.item_embeddings)} item embeddings for {len(catalog)} catalog items")
+            raise ValueError(
+                f"SeedAverage: {len(self.item_embeddings)} item embeddings for {len(catalog)} catalog items"
+            )
         weights = interaction_matrix(train, train.rating)
         totals = np.asarray(weights.sum(axis=1)).astype(np.float32)
         summed = weights @ self.item_embeddings

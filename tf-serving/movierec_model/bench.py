@@ -107,12 +107,18 @@ def main(argv: list[str] | None = None) -> dict:
     rss_after_generation = peak_rss_mb()
 
     log_every = max(1, args.steps // 10)
-    config = TwoTowerConfig(epochs=1, batch_size=args.batch_size, max_steps=args.steps, log_every=log_every, seed=args.seed)
-    trained = train_two_tower(ratings, catalog, text, config, progress=lambda line: print(line, file=sys.stderr, flush=True))
+    config = TwoTowerConfig(
+        epochs=1, batch_size=args.batch_size, max_steps=args.steps, log_every=log_every, seed=args.seed
+    )
+    trained = train_two_tower(
+        ratings, catalog, text, config, progress=lambda line: print(line, file=sys.stderr, flush=True)
+    )
     history = trained.loss_history
     # Throughput from the first logged step on, so that graph tracing and setup are left out.
     (first_step, _), (last_step, _) = history.steps[0], history.steps[-1]
-    examples_per_second = (last_step - first_step) * config.batch_size / (history.step_seconds[-1] - history.step_seconds[0])
+    examples_per_second = (
+        (last_step - first_step) * config.batch_size / (history.step_seconds[-1] - history.step_seconds[0])
+    )
     positives = int((ratings.rating >= config.positive_threshold).sum())
     figures = {
         "bench": "train-throughput",

@@ -17,7 +17,9 @@ def test_synthetic_ratings_have_the_asked_shape_sorted_by_user_then_time():
 
 
 def test_prints_throughput_figures(capsys):
-    figures = main(["--users", "100", "--movies", "200", "--ratings", "6000", "--steps", "20", "--batch-size", "64", "--no-record"])
+    figures = main(
+        ["--users", "100", "--movies", "200", "--ratings", "6000", "--steps", "20", "--batch-size", "64", "--no-record"]
+    )
     assert figures["bench"] == "train-throughput" and figures["steps"] == 20
     assert figures["examplesPerSecond"] > 0 and figures["projectedEpochSeconds"] > 0 and figures["peakRssMb"] > 0
     assert '"bench": "train-throughput"' in capsys.readouterr().out

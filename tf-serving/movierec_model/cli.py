@@ -72,13 +72,19 @@ def train(args: argparse.Namespace, determinism: dict) -> dict:
     snapshot = timed(timings, "load", lambda: load_snapshot(args.snapshot))
     text = timed(timings, "encode", lambda: encode_catalog(snapshot.catalog, Path(args.cache) / "text", progress=log))
     config = model_config(args)
-    trained = timed(timings, "train", lambda: train_two_tower(snapshot.ratings, snapshot.catalog, text, config, progress=log))
+    trained = timed(
+        timings, "train", lambda: train_two_tower(snapshot.ratings, snapshot.catalog, text, config, progress=log)
+    )
     version = int(time.time())
     timed(timings, "export", lambda: export_run(trained, snapshot.catalog, args.out, version))
     summary = {
         "dataset": snapshot.variant,
         "version": version,
-        "counts": {"movies": len(snapshot.catalog), "ratings": len(snapshot.ratings), "users": snapshot.ratings.n_users},
+        "counts": {
+            "movies": len(snapshot.catalog),
+            "ratings": len(snapshot.ratings),
+            "users": snapshot.ratings.n_users,
+        },
         "config": dataclasses.asdict(config),
         "determinism": determinism,
         "training": {"loss_history": trained.loss_history.epochs},
@@ -101,7 +107,15 @@ def evaluate(args: argparse.Namespace) -> dict:
     snapshot = timed(timings, "load", lambda: load_snapshot(args.snapshot))
     catalog = snapshot.catalog
     text = timed(timings, "encode", lambda: encode_catalog(catalog, Path(args.cache) / "text", progress=log))
-    overrides = {k: v for k, v in {"test_ratio": args.test_ratio, "valid_ratio": args.valid_ratio, "min_rating": args.min_rating}.items() if v is not None}
+    overrides = {
+        k: v
+        for k, v in {
+            "test_ratio": args.test_ratio,
+            "valid_ratio": args.valid_ratio,
+            "min_rating": args.min_rating,
+        }.items()
+        if v is not None
+    }
     split = make_split(snapshot.ratings, catalog, args.protocol, args.preset, **overrides)
     config = model_config(args)
     if args.protocol == "random":
@@ -111,7 +125,9 @@ def evaluate(args: argparse.Namespace) -> dict:
     two_tower = TwoTowerRecommender(config, text)
     results = timed(timings, "two_tower", lambda: evaluate_models(split, catalog, [two_tower]))
     l2, _ = timed(timings, "tune_ease", lambda: tune(split, catalog, lambda v: EASE(l2=v), EASE_GRID))
-    neighbours, _ = timed(timings, "tune_item_knn", lambda: tune(split, catalog, lambda v: ItemKNN(neighbours=int(v)), KNN_GRID))
+    neighbours, _ = timed(
+        timings, "tune_item_knn", lambda: tune(split, catalog, lambda v: ItemKNN(neighbours=int(v)), KNN_GRID)
+    )
     # The seed's method searches the same movie embeddings the two-tower model learned.
     item_embeddings = two_tower.trained.item_embeddings()[0] if two_tower.trained else None
     baselines = [MostPopular(), ItemKNN(neighbours=int(neighbours)), EASE(l2=l2), SeedAverage(item_embeddings)]
@@ -129,7 +145,9 @@ def parser() -> argparse.ArgumentParser:
     commands = root.add_subparsers(dest="command", required=True)
     for name in ("train", "evaluate"):
         command = commands.add_parser(name)
-        command.add_argument("--snapshot", required=True, help="training snapshot folder (npm run cli -- export-training)")
+        command.add_argument(
+            "--snapshot", required=True, help="training snapshot folder (npm run cli -- export-training)"
+        )
         command.add_argument("--out", required=True, help="run folder")
         command.add_argument("--cache", required=True, help="cache folder (text embeddings)")
         command.add_argument("--epochs", type=int)

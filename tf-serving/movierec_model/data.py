@@ -75,7 +75,9 @@ class Ratings:
 
     def subset(self, mask: np.ndarray) -> "Ratings":
         """The ratings where `mask` is true, keeping the same user and item index spaces."""
-        return Ratings(self.user[mask], self.item[mask], self.rating[mask], self.rated_at[mask], self.user_ids, self.n_items)
+        return Ratings(
+            self.user[mask], self.item[mask], self.rating[mask], self.rated_at[mask], self.user_ids, self.n_items
+        )
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,9 @@ def _read_movies(path: Path) -> Catalog:
     try:
         return Catalog(
             movie_ids=np.array([r["id"] for r in rows], dtype=np.int32),
-            movielens_ids=np.array([r["movielens_id"] if r["movielens_id"] is not None else -1 for r in rows], dtype=np.int32),
+            movielens_ids=np.array(
+                [r["movielens_id"] if r["movielens_id"] is not None else -1 for r in rows], dtype=np.int32
+            ),
             tmdb_ids=np.array([r["tmdb_id"] if r["tmdb_id"] is not None else -1 for r in rows], dtype=np.int32),
             titles=[r["title"] for r in rows],
             years=np.array([r["year"] or 0 for r in rows], dtype=np.int32),
@@ -139,5 +143,7 @@ def load_snapshot(folder: str | Path, mmap: bool = False) -> Snapshot:
     ratings = _read_ratings(folder / "ratings.npy", catalog, mmap)
     expected = manifest.get("counts", {})
     if expected.get("movies") != len(catalog) or expected.get("ratings") != len(ratings):
-        raise SnapshotError(f"{manifest_path}: counts {expected} do not match the files ({len(catalog)} movies, {len(ratings)} ratings)")
+        raise SnapshotError(
+            f"{manifest_path}: counts {expected} do not match the files ({len(catalog)} movies, {len(ratings)} ratings)"
+        )
     return Snapshot(variant=manifest.get("variant", "unknown"), catalog=catalog, ratings=ratings)

@@ -28,7 +28,19 @@ def test_subset_keeps_index_spaces(tmp_path):
 
 
 def test_rejects_ratings_of_unknown_movies(tmp_path):
-    movies = [{"id": 1, "movielens_id": 1, "tmdb_id": None, "title": "A", "year": None, "genres": [], "overview": None, "tagline": None, "keywords": []}]
+    movies = [
+        {
+            "id": 1,
+            "movielens_id": 1,
+            "tmdb_id": None,
+            "title": "A",
+            "year": None,
+            "genres": [],
+            "overview": None,
+            "tagline": None,
+            "keywords": [],
+        }
+    ]
     write_snapshot(tmp_path, movies, np.array([(1, 2, 4.0, 1)], dtype=RATINGS_DTYPE))
     with pytest.raises(SnapshotError, match="movie id 2 is not in the catalog"):
         load_snapshot(tmp_path)

@@ -88,11 +88,21 @@ def evaluate_models(
                 model.fit(split.train, catalog)
         except ModelTooLarge as error:
             names = [f"{m}@{k}" for k in sorted(ks) for m in ("recall", "ndcg")] + [f"coverage@{max(ks)}"]
-            results[model.name] = {**dict.fromkeys(names), "fit_seconds": None, "score_seconds": None, "skipped": str(error)}
+            results[model.name] = {
+                **dict.fromkeys(names),
+                "fit_seconds": None,
+                "score_seconds": None,
+                "skipped": str(error),
+            }
             continue
         fit_seconds = time.perf_counter() - began if fit else None
         metrics, score_seconds = rank_and_measure(model, history, split.test_positives, split.rankable, ks, batch_size)
-        results[model.name] = {**metrics, "fit_seconds": fit_seconds, "score_seconds": score_seconds, "params": dict(getattr(model, "params", {}))}
+        results[model.name] = {
+            **metrics,
+            "fit_seconds": fit_seconds,
+            "score_seconds": score_seconds,
+            "params": dict(getattr(model, "params", {})),
+        }
     return results
 
 
@@ -151,7 +161,13 @@ def evaluate_cold_start(split: Split, model: Recommender, k: int = 20, batch_siz
     cold = split.cold_items
     positives = split.cold_positives[:, cold].tocsr()
     users = users_with_positives(positives)
-    result = {"users": int(len(users)), "items": int(len(cold)), f"recall@{k}": None, f"random_recall@{k}": None, "lift": None}
+    result = {
+        "users": int(len(users)),
+        "items": int(len(cold)),
+        f"recall@{k}": None,
+        f"random_recall@{k}": None,
+        "lift": None,
+    }
     if len(users) == 0:
         return result
     total = 0.0

@@ -15,7 +15,9 @@ from .features import GENRES, YEAR_CENTER, YEAR_SCALE
 from .towers import NORM_EPSILON, RATING_VALUES
 from .train import TrainedTwoTower
 
-MOVIE_EMBEDDINGS_DTYPE = np.dtype([("movie_id", "<i4"), ("tmdb_id", "<i4"), ("source", "u1"), ("embedding", "<f4", (128,))])
+MOVIE_EMBEDDINGS_DTYPE = np.dtype(
+    [("movie_id", "<i4"), ("tmdb_id", "<i4"), ("source", "u1"), ("embedding", "<f4", (128,))]
+)
 WEIGHTS_METADATA_KEY = "movierec_user_tower"
 MODELS_CONFIG = """model_config_list {
   config {
@@ -43,7 +45,13 @@ def _mlp(x, layers: list[tuple[tf.Variable, tf.Variable]]):
 
 def _dense_variables(weights: dict[str, np.ndarray]) -> list[tuple[tf.Variable, tf.Variable]]:
     count = sum(1 for name in weights if name.endswith(".kernel"))
-    return [(tf.Variable(weights[f"dense_{i}.kernel"], trainable=False), tf.Variable(weights[f"dense_{i}.bias"], trainable=False)) for i in range(count)]
+    return [
+        (
+            tf.Variable(weights[f"dense_{i}.kernel"], trainable=False),
+            tf.Variable(weights[f"dense_{i}.bias"], trainable=False),
+        )
+        for i in range(count)
+    ]
 
 
 def user_tower_weights(trained: TrainedTwoTower, catalog: Catalog) -> dict[str, np.ndarray]:
@@ -82,7 +90,9 @@ class UserTowerModule(tf.Module):
         """
         super().__init__()
         keys = tf.constant(weights["movie_ids"].astype(np.int64))
-        self.rows = tf.lookup.StaticHashTable(tf.lookup.KeyValueTensorInitializer(keys, tf.range(tf.size(keys, out_type=tf.int64))), -1)
+        self.rows = tf.lookup.StaticHashTable(
+            tf.lookup.KeyValueTensorInitializer(keys, tf.range(tf.size(keys, out_type=tf.int64))), -1
+        )
         self.item_vectors = tf.Variable(weights["item_vectors"], trainable=False)
         self.rating_weights = tf.Variable(weights["rating_weights"], trainable=False)
         self.layers = _dense_variables(weights)
@@ -94,7 +104,9 @@ class UserTowerModule(tf.Module):
         vectors = tf.gather(self.item_vectors, tf.maximum(rows, 0))
         index = tf.cast(tf.clip_by_value(tf.round(history_ratings * 2.0) - 1.0, 0, RATING_VALUES - 1), tf.int32)
         scale = tf.gather(self.rating_weights, index) * mask
-        pooled = tf.reduce_sum(vectors * scale[..., None], axis=1) / tf.maximum(tf.reduce_sum(mask, axis=1, keepdims=True), 1.0)
+        pooled = tf.reduce_sum(vectors * scale[..., None], axis=1) / tf.maximum(
+            tf.reduce_sum(mask, axis=1, keepdims=True), 1.0
+        )
         return {"embedding": _mlp(pooled, self.layers)}
 
 
@@ -111,16 +123,27 @@ class ContentTowerModule(tf.Module):
             tf.lookup.KeyValueTensorInitializer(tf.constant(GENRES), tf.range(len(GENRES), dtype=tf.int64)), -1
         )
         layers = trained.model.content_tower.mlp.dense_layers
-        self.layers = [(tf.Variable(layer.kernel.numpy(), trainable=False), tf.Variable(layer.bias.numpy(), trainable=False)) for layer in layers]
+        self.layers = [
+            (tf.Variable(layer.kernel.numpy(), trainable=False), tf.Variable(layer.bias.numpy(), trainable=False))
+            for layer in layers
+        ]
 
-    @tf.function(input_signature=[tf.TensorSpec([None, 384], tf.float32), tf.TensorSpec([None, None], tf.string), tf.TensorSpec([None], tf.int64)])
+    @tf.function(
+        input_signature=[
+            tf.TensorSpec([None, 384], tf.float32),
+            tf.TensorSpec([None, None], tf.string),
+            tf.TensorSpec([None], tf.int64),
+        ]
+    )
     def serve(self, text_embedding, genres, year):
         # one_hot of -1 (unknown or '') is all zeros; max over the genre axis makes duplicates harmless.
         multi_hot = tf.reduce_max(tf.one_hot(self.genre_index.lookup(genres), len(GENRES), dtype=tf.float32), axis=1)
         multi_hot = tf.reshape(multi_hot, [-1, len(GENRES)])  # also when G = 0
         known = year > 0
         normalized = tf.where(known, (tf.cast(year, tf.float32) - YEAR_CENTER) / YEAR_SCALE, 0.0)
-        content = tf.concat([text_embedding, multi_hot, tf.stack([normalized, tf.cast(known, tf.float32)], axis=1)], axis=1)
+        content = tf.concat(
+            [text_embedding, multi_hot, tf.stack([normalized, tf.cast(known, tf.float32)], axis=1)], axis=1
+        )
         return {"embedding": _mlp(content, self.layers)}
 
 
@@ -147,7 +170,9 @@ def export_run(trained: TrainedTwoTower, catalog: Catalog, out_dir: str | Path, 
     """
     out_dir = Path(out_dir)
     if trained.config.embedding_dim != MOVIE_EMBEDDINGS_DTYPE["embedding"].shape[0]:
-        raise ValueError(f"the embeddings file holds 128-d vectors, the model makes {trained.config.embedding_dim}-d ones")
+        raise ValueError(
+            f"the embeddings file holds 128-d vectors, the model makes {trained.config.embedding_dim}-d ones"
+        )
     models = out_dir / "models"
     for name in ("user_tower", "content_tower"):
         if (models / name / str(version)).exists():
@@ -159,7 +184,12 @@ def export_run(trained: TrainedTwoTower, catalog: Catalog, out_dir: str | Path, 
 
     embeddings, source = trained.item_embeddings()
     rows = np.zeros(len(catalog), dtype=MOVIE_EMBEDDINGS_DTYPE)
-    rows["movie_id"], rows["tmdb_id"], rows["source"], rows["embedding"] = catalog.movie_ids, catalog.tmdb_ids, source, embeddings
+    rows["movie_id"], rows["tmdb_id"], rows["source"], rows["embedding"] = (
+        catalog.movie_ids,
+        catalog.tmdb_ids,
+        source,
+        embeddings,
+    )
     np.save(out_dir / "movie_embeddings.npy", rows)
 
     metadata = {
@@ -170,7 +200,11 @@ def export_run(trained: TrainedTwoTower, catalog: Catalog, out_dir: str | Path, 
         "padding_movie_id": 0,
         "rating_index": "clip(round(rating * 2) - 1, 0, 9)",
         "layers": [
-            {"kernel": f"dense_{i}.kernel", "bias": f"dense_{i}.bias", "activation": "relu" if i < len(trained.config.hidden) else "linear"}
+            {
+                "kernel": f"dense_{i}.kernel",
+                "bias": f"dense_{i}.bias",
+                "activation": "relu" if i < len(trained.config.hidden) else "linear",
+            }
             for i in range(len(trained.config.hidden) + 1)
         ],
         "normalization": {"kind": "l2", "epsilon": NORM_EPSILON},
@@ -197,6 +231,8 @@ def _write_examples(module: UserTowerModule, movie_ids: np.ndarray, path: Path) 
     ]
     examples = []
     for ids, ratings in histories:
-        embedding = module.serve(tf.constant([ids], tf.int64), tf.constant([ratings], tf.float32))["embedding"].numpy()[0]
+        embedding = module.serve(tf.constant([ids], tf.int64), tf.constant([ratings], tf.float32))["embedding"].numpy()[
+            0
+        ]
         examples.append({"history_movie_ids": ids, "history_ratings": ratings, "embedding": embedding.tolist()})
     path.write_text(json.dumps(examples), encoding="utf-8")

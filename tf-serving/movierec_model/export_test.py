@@ -41,7 +41,9 @@ def numpy_user_tower(path, movie_ids: np.ndarray, ratings: np.ndarray) -> np.nda
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
-    snapshot = load_snapshot(synthetic_snapshot(tmp_path_factory.mktemp("snapshot"), n_users=40, n_movies=30, per_user=12, n_tmdb_only=4))
+    snapshot = load_snapshot(
+        synthetic_snapshot(tmp_path_factory.mktemp("snapshot"), n_users=40, n_movies=30, per_user=12, n_tmdb_only=4)
+    )
     text = text_of(snapshot.catalog)
     # Leave out one MovieLens movie's ratings: the exported user tower must not know it.
     train = snapshot.ratings.subset(snapshot.ratings.item != 0)
@@ -67,7 +69,13 @@ def test_user_tower_saved_model_and_numpy_reference_match_keras(exported):
     # Unknown ids (never rated in training, or not movies at all) are ignored like padding.
     unknown = np.concatenate([ids, np.full((len(ids), 2), [snapshot.catalog.movie_ids[0], 99999])], axis=1)
     ratings = np.concatenate([histories.ratings, np.full((len(ids), 2), 5.0, np.float32)], axis=1)
-    assert np.abs(serve(history_movie_ids=tf.constant(unknown), history_ratings=tf.constant(ratings))["embedding"].numpy() - expected).max() < 1e-5
+    assert (
+        np.abs(
+            serve(history_movie_ids=tf.constant(unknown), history_ratings=tf.constant(ratings))["embedding"].numpy()
+            - expected
+        ).max()
+        < 1e-5
+    )
 
 
 def test_content_tower_saved_model_matches_keras(exported):
@@ -77,15 +85,23 @@ def test_content_tower_saved_model_matches_keras(exported):
     genres = np.array([g + [""] * (width - len(g)) for g in catalog.genres])
     genres[0, -1] = "Not a genre"
     expected = trained.model.content_embeddings(np.arange(len(catalog), dtype=np.int32)).numpy()
-    got = served(out, "content_tower")(text_embedding=tf.constant(text), genres=tf.constant(genres), year=tf.constant(catalog.years.astype(np.int64)))
+    got = served(out, "content_tower")(
+        text_embedding=tf.constant(text), genres=tf.constant(genres), year=tf.constant(catalog.years.astype(np.int64))
+    )
     assert np.abs(got["embedding"].numpy() - expected).max() < 1e-5
 
 
 def test_embeddings_file_has_one_fixed_size_record_per_movie(exported):
     snapshot, _, _, trained, out = exported
     rows = np.load(out / "movie_embeddings.npy")
-    assert rows.dtype == MOVIE_EMBEDDINGS_DTYPE and rows.dtype.itemsize == 4 + 4 + 1 + 512 and len(rows) == len(snapshot.catalog)
-    assert (rows["movie_id"] == snapshot.catalog.movie_ids).all() and (rows["tmdb_id"] == snapshot.catalog.tmdb_ids).all()
+    assert (
+        rows.dtype == MOVIE_EMBEDDINGS_DTYPE
+        and rows.dtype.itemsize == 4 + 4 + 1 + 512
+        and len(rows) == len(snapshot.catalog)
+    )
+    assert (rows["movie_id"] == snapshot.catalog.movie_ids).all() and (
+        rows["tmdb_id"] == snapshot.catalog.tmdb_ids
+    ).all()
     embeddings, source = trained.item_embeddings()
     assert (rows["source"] == source).all() and np.array_equal(rows["embedding"], embeddings)
     assert (rows["source"][snapshot.catalog.movielens_ids < 0] == SOURCE_CONTENT_ONLY).all()
@@ -106,7 +122,9 @@ def test_layout_examples_and_versions(exported):
     assert 'base_path: "/models/user_tower"' in config and 'base_path: "/models/content_tower"' in config
     for example in json.loads((out / "user_tower_examples.json").read_text()):
         ids, ratings = np.array([example["history_movie_ids"]]), np.array([example["history_ratings"]], np.float32)
-        np.testing.assert_allclose(numpy_user_tower(out / "user_tower.safetensors", ids, ratings)[0], example["embedding"], atol=1e-5)
+        np.testing.assert_allclose(
+            numpy_user_tower(out / "user_tower.safetensors", ids, ratings)[0], example["embedding"], atol=1e-5
+        )
     assert next_version(out) == 2
     with pytest.raises(FileExistsError, match="export another version"):
         export_run(trained, snapshot.catalog, out, version=1)

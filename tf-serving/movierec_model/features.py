@@ -86,7 +86,9 @@ class HistoryIndex:
         ratings: any order; snapshots are already sorted by user and time, which is then kept as is.
         """
         user, at = ratings.user, ratings.rated_at
-        ordered = len(user) < 2 or bool(np.all((user[1:] > user[:-1]) | ((user[1:] == user[:-1]) & (at[1:] >= at[:-1]))))
+        ordered = len(user) < 2 or bool(
+            np.all((user[1:] > user[:-1]) | ((user[1:] == user[:-1]) & (at[1:] >= at[:-1])))
+        )
         # A stable sort keeps the snapshot's movie-id tie order for equal timestamps.
         order = None if ordered else np.lexsort((at, user))
         self.user = user if order is None else user[order]

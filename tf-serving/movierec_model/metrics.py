@@ -19,7 +19,9 @@ import numpy as np
 from scipy import sparse
 
 
-def top_k(scores: np.ndarray, k: int, seen: sparse.csr_array | None = None, rankable: np.ndarray | None = None) -> np.ndarray:
+def top_k(
+    scores: np.ndarray, k: int, seen: sparse.csr_array | None = None, rankable: np.ndarray | None = None
+) -> np.ndarray:
     """The k best items per row, best first, after excluding seen and unrankable items.
 
     Args:
@@ -100,5 +102,7 @@ class RankingAccumulator:
     def result(self) -> dict[str, float]:
         """Means over the users added, plus coverage@max K (NaN metrics when no user was added)."""
         means = {name: total / self.users if self.users else float("nan") for name, total in self.sums.items()}
-        means[f"coverage@{self.ks[-1]}"] = float(self.recommended.sum() / self.n_rankable) if self.n_rankable else float("nan")
+        means[f"coverage@{self.ks[-1]}"] = (
+            float(self.recommended.sum() / self.n_rankable) if self.n_rankable else float("nan")
+        )
         return means

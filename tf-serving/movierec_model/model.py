@@ -54,7 +54,9 @@ class TwoTowerModel(keras.Model):
         # appearing in histories, which matters for the many items with few ratings; and the user
         # tower's table is exactly the one the TypeScript encoder ships.
         self.item_table = self.add_weight(
-            shape=(content.shape[0], item_dim), initializer=keras.initializers.RandomNormal(stddev=0.05), name="item_table"
+            shape=(content.shape[0], item_dim),
+            initializer=keras.initializers.RandomNormal(stddev=0.05),
+            name="item_table",
         )
         self.user_tower = UserTower(self.item_table, hidden, out_dim, name="user_tower")
         self.movie_tower = MovieTower(self.item_table, hidden, out_dim, name="movie_tower")
@@ -143,7 +145,9 @@ def make_train_step(model: TwoTowerModel, log_q: np.ndarray, config):
         with tf.GradientTape() as tape:
             users, movies, contents = model(history_items, history_ratings, targets, training=True)
             main = in_batch_softmax_loss(users, movies, targets, target_log_q, config.temperature)
-            content = in_batch_softmax_loss(tf.stop_gradient(users), contents, targets, target_log_q, config.temperature)
+            content = in_batch_softmax_loss(
+                tf.stop_gradient(users), contents, targets, target_log_q, config.temperature
+            )
             align = tf.reduce_mean(tf.reduce_sum(tf.square(contents - tf.stop_gradient(movies)), axis=1))
             total = main + config.content_weight * content + config.align_weight * align
         dense = [v for v in model.trainable_variables if v is not model.item_table]

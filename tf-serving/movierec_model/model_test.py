@@ -7,7 +7,11 @@ from .model import in_batch_softmax_loss
 
 
 def loss(queries, candidates, items, q, temperature=1.0):
-    return float(in_batch_softmax_loss(np.float32(queries), np.float32(candidates), np.int32(items), np.log(np.float32(q)), temperature))
+    return float(
+        in_batch_softmax_loss(
+            np.float32(queries), np.float32(candidates), np.int32(items), np.log(np.float32(q)), temperature
+        )
+    )
 
 
 def test_log_q_correction_on_a_3x3_batch():
@@ -24,7 +28,9 @@ def test_log_q_correction_on_a_3x3_batch():
 
 def test_temperature_divides_the_similarities():
     # Halving the temperature doubles the logits: row i's loss is log(1 + 2/e²).
-    assert loss(np.eye(3), np.eye(3), [0, 1, 2], [1 / 3] * 3, 0.5) == pytest.approx(math.log(1 + 2 / math.e**2), rel=1e-6)
+    assert loss(np.eye(3), np.eye(3), [0, 1, 2], [1 / 3] * 3, 0.5) == pytest.approx(
+        math.log(1 + 2 / math.e**2), rel=1e-6
+    )
 
 
 def test_the_same_item_in_another_column_is_not_a_negative():

@@ -20,9 +20,21 @@ from matplotlib.ticker import MaxNLocator
 from .split import Split
 
 MODEL_KEYS = ("two_tower", "most_popular", "item_knn", "ease", "seed_average")
-MODEL_LABELS = {"two_tower": "Two-tower", "most_popular": "MostPopular", "item_knn": "ItemKNN", "ease": "EASE", "seed_average": "SeedAverage"}
+MODEL_LABELS = {
+    "two_tower": "Two-tower",
+    "most_popular": "MostPopular",
+    "item_knn": "ItemKNN",
+    "ease": "EASE",
+    "seed_average": "SeedAverage",
+}
 METRICS = ("recall@10", "recall@20", "ndcg@10", "ndcg@20", "coverage@20")
-METRIC_LABELS = {"recall@10": "Recall@10", "recall@20": "Recall@20", "ndcg@10": "NDCG@10", "ndcg@20": "NDCG@20", "coverage@20": "Coverage@20"}
+METRIC_LABELS = {
+    "recall@10": "Recall@10",
+    "recall@20": "Recall@20",
+    "ndcg@10": "NDCG@10",
+    "ndcg@20": "NDCG@20",
+    "coverage@20": "Coverage@20",
+}
 
 
 def _plain(value):
@@ -38,7 +50,14 @@ def _plain(value):
     return value
 
 
-def build_report(dataset: str, split: Split, models: dict[str, dict], cold_start: dict | None = None, timings: dict | None = None, training: dict | None = None) -> dict:
+def build_report(
+    dataset: str,
+    split: Split,
+    models: dict[str, dict],
+    cold_start: dict | None = None,
+    timings: dict | None = None,
+    training: dict | None = None,
+) -> dict:
     """The report.json content.
 
     Args:
@@ -55,20 +74,24 @@ def build_report(dataset: str, split: Split, models: dict[str, dict], cold_start
     unknown = sorted(set(models) - set(MODEL_KEYS))
     if unknown:
         raise ValueError(f"unknown model keys {unknown}: expected among {', '.join(MODEL_KEYS)}")
-    missing = {name: sorted(set(METRICS) - set(result)) for name, result in models.items() if set(METRICS) - set(result)}
+    missing = {
+        name: sorted(set(METRICS) - set(result)) for name, result in models.items() if set(METRICS) - set(result)
+    }
     if missing:
         raise ValueError(f"results lack metrics (evaluate with ks=(10, 20)): {missing}")
     summary = split.summary()
     ordered = {name: models[name] for name in MODEL_KEYS if name in models}
-    return _plain({
-        "dataset": dataset,
-        "protocol": summary["protocol"],
-        "counts": summary["counts"],
-        "models": ordered,
-        "cold_start": cold_start,
-        "timings": timings or {},
-        "training": training or {},
-    })
+    return _plain(
+        {
+            "dataset": dataset,
+            "protocol": summary["protocol"],
+            "counts": summary["counts"],
+            "models": ordered,
+            "cold_start": cold_start,
+            "timings": timings or {},
+            "training": training or {},
+        }
+    )
 
 
 def _format(value: float | None) -> str:
@@ -94,7 +117,9 @@ def comparison_sentence(models: dict[str, dict], metric: str = "ndcg@20") -> str
             parts.append(f"above {MODEL_LABELS[key]} ({_format(theirs)})")
         else:
             change = (mine - theirs) / theirs * 100
-            parts.append(f"{abs(change):.0f}% {'above' if change > 0 else 'below'} {MODEL_LABELS[key]} ({_format(theirs)})")
+            parts.append(
+                f"{abs(change):.0f}% {'above' if change > 0 else 'below'} {MODEL_LABELS[key]} ({_format(theirs)})"
+            )
     return f"On {label} the two-tower model scores {_format(mine)}: {' and '.join(parts)}."
 
 
@@ -118,7 +143,9 @@ def markdown(report: dict) -> str:
         for m in METRICS:
             text = _format(result.get(m))
             cells.append(f"**{text}**" if result.get(m) is not None and result[m] == best[m] else text)
-        cells += [f"{result[key]:.2f}" if result.get(key) is not None else "—" for key in ("fit_seconds", "score_seconds")]
+        cells += [
+            f"{result[key]:.2f}" if result.get(key) is not None else "—" for key in ("fit_seconds", "score_seconds")
+        ]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", comparison_sentence(models)]
     skipped = [f"- {MODEL_LABELS[n]}: {r['skipped']}" for n, r in models.items() if "skipped" in r]
@@ -126,8 +153,11 @@ def markdown(report: dict) -> str:
         lines += ["", *skipped]
     cold = report.get("cold_start")
     if cold and cold.get("recall@20") is not None:
-        lines += ["", f"Cold start: Recall@20 {_format(cold['recall@20'])} among {cold['items']} cold movies for "
-                  f"{cold['users']} users, against {_format(cold['random_recall@20'])} for a random ranking."]
+        lines += [
+            "",
+            f"Cold start: Recall@20 {_format(cold['recall@20'])} among {cold['items']} cold movies for "
+            f"{cold['users']} users, against {_format(cold['random_recall@20'])} for a random ranking.",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -139,7 +169,12 @@ def plot(report: dict, path: Path) -> None:
     width = 0.8 / max(len(models), 1)
     positions = np.arange(len(METRICS))
     for i, (name, result) in enumerate(models.items()):
-        bars.bar(positions + (i - (len(models) - 1) / 2) * width, [result[m] or 0.0 for m in METRICS], width, label=MODEL_LABELS[name])
+        bars.bar(
+            positions + (i - (len(models) - 1) / 2) * width,
+            [result[m] or 0.0 for m in METRICS],
+            width,
+            label=MODEL_LABELS[name],
+        )
     bars.set_xticks(positions, [METRIC_LABELS[m] for m in METRICS])
     bars.set_title(f"{report['dataset']}: {report['protocol']['name']} protocol")
     top = max((r[m] or 0.0 for r in models.values() for m in METRICS), default=0.0)

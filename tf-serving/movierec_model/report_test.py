@@ -31,7 +31,14 @@ def models():
 
 def test_writes_json_markdown_and_png(tmp_path, split, models):
     cold = {"users": 3, "items": 2, "recall@20": 0.9, "random_recall@20": 1.0, "lift": 0.9}
-    report = build_report("synthetic", split, models, cold, {"split": 0.1, "evaluate": 2.0}, {"loss_history": [0.9, 0.7, 0.6], "val_loss_history": [1.0, 0.8, 0.75]})
+    report = build_report(
+        "synthetic",
+        split,
+        models,
+        cold,
+        {"split": 0.1, "evaluate": 2.0},
+        {"loss_history": [0.9, 0.7, 0.6], "val_loss_history": [1.0, 0.8, 0.75]},
+    )
     paths = write_report(tmp_path / "run", report)
     written = json.loads(paths["json"].read_text())
     assert list(written) == ["dataset", "protocol", "counts", "models", "cold_start", "timings", "training"]
@@ -46,21 +53,34 @@ def test_writes_json_markdown_and_png(tmp_path, split, models):
     text = paths["md"].read_text()
     assert "| EASE | **0.2000** | **0.2000** | **0.2000** | **0.2000** | **0.2000** | 1.50 | 0.25 |" in text
     assert "| Two-tower | 0.1800 | 0.1800 | — | 0.1800 | 0.1800 |" in text
-    assert "On NDCG@20 the two-tower model scores 0.1800: 10% below EASE (0.2000) and 12% above ItemKNN (0.1600)." in text
+    assert (
+        "On NDCG@20 the two-tower model scores 0.1800: 10% below EASE (0.2000) and 12% above ItemKNN (0.1600)." in text
+    )
     assert "Cold start: Recall@20 0.9000 among 2 cold movies for 3 users, against 1.0000" in text
 
 
 def test_comparison_sentence_follows_the_numbers(models):
-    assert comparison_sentence({k: v for k, v in models.items() if k != "two_tower"}) == "This run has no two-tower result to compare."
+    assert (
+        comparison_sentence({k: v for k, v in models.items() if k != "two_tower"})
+        == "This run has no two-tower result to compare."
+    )
     models["ease"] = {**dict.fromkeys(METRICS), "skipped": "EASE skipped: too many items"}
     del models["item_knn"]
-    assert comparison_sentence(models) == "On NDCG@20 the two-tower model scores 0.1800: EASE was skipped and ItemKNN was not run."
+    assert (
+        comparison_sentence(models)
+        == "On NDCG@20 the two-tower model scores 0.1800: EASE was skipped and ItemKNN was not run."
+    )
     models["item_knn"] = result(0.18)
     assert comparison_sentence(models, "recall@10").endswith("equal to ItemKNN (0.1800).")
 
 
 def test_skipped_models_and_missing_history(tmp_path, split, models):
-    models["ease"] = {**dict.fromkeys(METRICS), "fit_seconds": None, "score_seconds": None, "skipped": "EASE skipped: too many items"}
+    models["ease"] = {
+        **dict.fromkeys(METRICS),
+        "fit_seconds": None,
+        "score_seconds": None,
+        "skipped": "EASE skipped: too many items",
+    }
     paths = write_report(tmp_path, build_report("synthetic", split, models))
     text = paths["md"].read_text()
     assert "| EASE (skipped) | — | — | — | — | — | — | — |" in text and "- EASE: EASE skipped: too many items" in text

@@ -158,7 +158,9 @@ def _tail(sorted_users: np.ndarray, ratio: float) -> np.ndarray:
     return position >= np.repeat(counts - held, counts)
 
 
-def _pick_cold_items(ratings: Ratings, catalog: Catalog, fraction: float, min_ratings: int, rng: np.random.Generator) -> np.ndarray:
+def _pick_cold_items(
+    ratings: Ratings, catalog: Catalog, fraction: float, min_ratings: int, rng: np.random.Generator
+) -> np.ndarray:
     counts = np.bincount(ratings.item, minlength=ratings.n_items)
     candidates = np.flatnonzero((counts >= max(min_ratings, 1)) & (catalog.movielens_ids != -1))
     wanted = min(len(candidates), int(round(fraction * np.count_nonzero(counts))))
@@ -200,8 +202,13 @@ def split_ratings(
     if not (0 < test_ratio < 1 and 0 <= valid_ratio < 1):
         raise ValueError(f"test_ratio must be in (0, 1) and valid_ratio in [0, 1), got {test_ratio} and {valid_ratio}")
     params = {
-        "test_ratio": test_ratio, "valid_ratio": valid_ratio, "min_rating": min_rating, "drop_below": drop_below,
-        "cold_fraction": cold_fraction, "cold_min_ratings": cold_min_ratings, "seed": seed,
+        "test_ratio": test_ratio,
+        "valid_ratio": valid_ratio,
+        "min_rating": min_rating,
+        "drop_below": drop_below,
+        "cold_fraction": cold_fraction,
+        "cold_min_ratings": cold_min_ratings,
+        "seed": seed,
     }
     kept = ratings.subset(ratings.rating >= drop_below) if drop_below > 0 else ratings
     rng = np.random.default_rng(seed)
@@ -234,7 +241,9 @@ def split_ratings(
     )
 
 
-def make_split(ratings: Ratings, catalog: Catalog, protocol: str = "temporal", preset: str | None = None, **overrides) -> Split:
+def make_split(
+    ratings: Ratings, catalog: Catalog, protocol: str = "temporal", preset: str | None = None, **overrides
+) -> Split:
     """`split_ratings` with a named preset's parameters (random protocol only), then `overrides`.
 
     Args:

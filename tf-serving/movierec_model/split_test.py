@@ -11,17 +11,29 @@ def make_catalog(n_items: int, tmdb_only: tuple[int, ...] = ()) -> Catalog:
     movielens = np.arange(1, n_items + 1, dtype=np.int32)
     movielens[list(tmdb_only)] = -1
     return Catalog(
-        movie_ids=np.arange(1, n_items + 1, dtype=np.int32), movielens_ids=movielens, tmdb_ids=np.full(n_items, -1, np.int32),
-        titles=[f"m{i}" for i in range(n_items)], years=np.zeros(n_items, np.int32), genres=[[] for _ in range(n_items)],
-        overviews=[None] * n_items, taglines=[None] * n_items, keywords=[[] for _ in range(n_items)],
+        movie_ids=np.arange(1, n_items + 1, dtype=np.int32),
+        movielens_ids=movielens,
+        tmdb_ids=np.full(n_items, -1, np.int32),
+        titles=[f"m{i}" for i in range(n_items)],
+        years=np.zeros(n_items, np.int32),
+        genres=[[] for _ in range(n_items)],
+        overviews=[None] * n_items,
+        taglines=[None] * n_items,
+        keywords=[[] for _ in range(n_items)],
     )
 
 
 def make_ratings(rows: list[tuple[int, int, float, int]], n_users: int, n_items: int) -> Ratings:
     """Ratings from (user, item, rating, rated_at) rows with dense indexes."""
     user, item, rating, rated_at = (np.array(column) for column in zip(*rows))
-    return Ratings(user.astype(np.int32), item.astype(np.int32), rating.astype(np.float32), rated_at.astype(np.int64),
-                   np.arange(1, n_users + 1, dtype=np.int32), n_items)
+    return Ratings(
+        user.astype(np.int32),
+        item.astype(np.int32),
+        rating.astype(np.float32),
+        rated_at.astype(np.int64),
+        np.arange(1, n_users + 1, dtype=np.int32),
+        n_items,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -99,11 +111,17 @@ def test_tmdb_only_movies_are_never_rankable_nor_cold(snapshot):
 
 
 def test_random_protocol_ratios_and_seeding(snapshot):
-    split = split_ratings(snapshot.ratings, snapshot.catalog, "random", test_ratio=0.3, valid_ratio=0.25, cold_fraction=0.0, seed=7)
+    split = split_ratings(
+        snapshot.ratings, snapshot.catalog, "random", test_ratio=0.3, valid_ratio=0.25, cold_fraction=0.0, seed=7
+    )
     assert np.bincount(split.test.user).tolist() == [7] * 50  # floor(0.3 * 25)
     assert np.bincount(split.validation.user).tolist() == [4] * 50  # floor(0.25 * 18)
-    same = split_ratings(snapshot.ratings, snapshot.catalog, "random", test_ratio=0.3, valid_ratio=0.25, cold_fraction=0.0, seed=7)
-    other = split_ratings(snapshot.ratings, snapshot.catalog, "random", test_ratio=0.3, valid_ratio=0.25, cold_fraction=0.0, seed=8)
+    same = split_ratings(
+        snapshot.ratings, snapshot.catalog, "random", test_ratio=0.3, valid_ratio=0.25, cold_fraction=0.0, seed=7
+    )
+    other = split_ratings(
+        snapshot.ratings, snapshot.catalog, "random", test_ratio=0.3, valid_ratio=0.25, cold_fraction=0.0, seed=8
+    )
     assert pairs(same.test) == pairs(split.test) and pairs(other.test) != pairs(split.test)
     temporal = split_ratings(snapshot.ratings, snapshot.catalog, test_ratio=0.3, cold_fraction=0.0)
     assert pairs(temporal.test) != pairs(split.test)
@@ -117,7 +135,9 @@ def test_presets_reproduce_published_setups(snapshot):
     assert len(recbole.cold_items) == 0 and recbole.params["min_rating"] == 0.0
     # 8:1:1 per user: floor(0.1 n) test, then 1/9 of the rest (= 0.1 n) for validation.
     kept = np.bincount(snapshot.ratings.user[snapshot.ratings.rating >= 3])
-    assert (np.bincount(recbole.test.user, minlength=50) == np.where(kept >= 2, np.maximum(np.floor(kept * 0.1), 1), 0)).all()
+    assert (
+        np.bincount(recbole.test.user, minlength=50) == np.where(kept >= 2, np.maximum(np.floor(kept * 0.1), 1), 0)
+    ).all()
     assert recbole.test_positives.nnz == len(recbole.test)  # every held-out interaction is relevant
     msr = make_split(snapshot.ratings, snapshot.catalog, "random", "msr", seed=1)
     assert msr.dropped == 0 and np.bincount(msr.test.user).tolist() == [6] * 50  # floor(0.25 * 25)

@@ -34,7 +34,11 @@ def write_snapshot(folder: str | Path, movies: list[dict], ratings: np.ndarray, 
         "format": SNAPSHOT_FORMAT,
         "variant": variant,
         "created_at": "2026-01-01T00:00:00Z",
-        "counts": {"movies": len(movies), "ratings": int(len(ratings)), "users": int(len(np.unique(ratings["user_id"])))},
+        "counts": {
+            "movies": len(movies),
+            "ratings": int(len(ratings)),
+            "users": int(len(np.unique(ratings["user_id"]))),
+        },
     }
     (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     return folder
@@ -80,6 +84,8 @@ def synthetic_ratings(movies: list[dict], n_users: int, per_user: int, seed: int
     return np.array(rows, dtype=RATINGS_DTYPE)
 
 
-def synthetic_snapshot(folder: str | Path, n_users: int = 60, n_movies: int = 40, per_user: int = 20, n_tmdb_only: int = 5, seed: int = 0) -> Path:
+def synthetic_snapshot(
+    folder: str | Path, n_users: int = 60, n_movies: int = 40, per_user: int = 20, n_tmdb_only: int = 5, seed: int = 0
+) -> Path:
     movies = synthetic_movies(n_movies, n_tmdb_only, seed)
     return write_snapshot(folder, movies, synthetic_ratings(movies, n_users, per_user, seed))

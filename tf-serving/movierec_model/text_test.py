@@ -19,7 +19,9 @@ class FakeEncoder:
 
 
 def catalog_of(tmp_path):
-    return load_snapshot(synthetic_snapshot(tmp_path / "snapshot", n_users=4, n_movies=6, per_user=2, n_tmdb_only=1)).catalog
+    return load_snapshot(
+        synthetic_snapshot(tmp_path / "snapshot", n_users=4, n_movies=6, per_user=2, n_tmdb_only=1)
+    ).catalog
 
 
 def test_template_puts_structured_fields_before_the_overview(tmp_path):
@@ -52,7 +54,11 @@ def test_second_run_reads_the_cache_and_encodes_only_changed_texts(tmp_path):
 def test_a_digest_ending_in_a_nul_byte_is_found_again(tmp_path):
     catalog = catalog_of(tmp_path)
     # A title whose cache key ends in b"\0" (NumPy's S32 strips that byte when reading the part).
-    title = next(t for t in (f"Movie {i}" for i in range(10_000)) if text_key(movie_text(dataclasses.replace(catalog, titles=[t] * 7), 0))[-1] == 0)
+    title = next(
+        t
+        for t in (f"Movie {i}" for i in range(10_000))
+        if text_key(movie_text(dataclasses.replace(catalog, titles=[t] * 7), 0))[-1] == 0
+    )
     catalog, encoder = dataclasses.replace(catalog, titles=[title] + catalog.titles[1:]), FakeEncoder()
     encode_catalog(catalog, tmp_path / "cache", encoder=encoder)
     encoder.calls.clear()
@@ -61,7 +67,13 @@ def test_a_digest_ending_in_a_nul_byte_is_found_again(tmp_path):
 
 
 def test_real_encoder_gives_normalized_384_vectors_with_meaning():
-    vectors = sentence_encoder()(["A space robot fights aliens.", "Robots battle an alien invasion in space.", "A quiet family drama about grief."])
+    vectors = sentence_encoder()(
+        [
+            "A space robot fights aliens.",
+            "Robots battle an alien invasion in space.",
+            "A quiet family drama about grief.",
+        ]
+    )
     assert vectors.shape == (3, 384) and vectors.dtype == np.float32
     np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.2

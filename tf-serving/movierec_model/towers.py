@@ -34,7 +34,9 @@ class Mlp(keras.layers.Layer):
         out_dim: width of the output.
         """
         super().__init__(**kwargs)
-        self.hidden = [keras.layers.Dense(width, activation="relu", name=f"dense_{i}") for i, width in enumerate(hidden)]
+        self.hidden = [
+            keras.layers.Dense(width, activation="relu", name=f"dense_{i}") for i, width in enumerate(hidden)
+        ]
         self.out = keras.layers.Dense(out_dim, name=f"dense_{len(hidden)}")
 
     @property
@@ -91,8 +93,8 @@ class MovieTower(keras.layers.Layer):
 
     def call(self, items, content):
         """Args:
-            items: int (batch,) item indexes.
-            content: float32 (batch, content width) from features.content_features.
+        items: int (batch,) item indexes.
+        content: float32 (batch, content width) from features.content_features.
         """
         return self.mlp(ops.concatenate([gather_rows(self.item_table, items), content], axis=-1))
 

@@ -76,7 +76,9 @@ class TrainedTwoTower:
             items = tf.range(begin, min(begin + INFERENCE_BATCH, n_items), dtype=tf.int32)
             full = self.model.movie_embeddings(items).numpy()
             content = self.model.content_embeddings(items).numpy()
-            out[begin : begin + len(full)] = np.where(source[begin : begin + len(full), None] == SOURCE_TWO_TOWER, full, content)
+            out[begin : begin + len(full)] = np.where(
+                source[begin : begin + len(full), None] == SOURCE_TWO_TOWER, full, content
+            )
         return out, source
 
     def user_embeddings(self, histories: Histories) -> np.ndarray:
@@ -86,7 +88,9 @@ class TrainedTwoTower:
             float32 (batch, embedding_dim).
         """
         parts = [
-            self.model.user_tower(histories.items[b : b + INFERENCE_BATCH], histories.ratings[b : b + INFERENCE_BATCH]).numpy()
+            self.model.user_tower(
+                histories.items[b : b + INFERENCE_BATCH], histories.ratings[b : b + INFERENCE_BATCH]
+            ).numpy()
             for b in range(0, len(histories.items), INFERENCE_BATCH)
         ]
         return np.concatenate(parts) if parts else np.zeros((0, self.config.embedding_dim), np.float32)
@@ -127,14 +131,20 @@ def train_two_tower(
         raise ValueError(f"no training rating reaches the positive threshold {config.positive_threshold}")
     target_counts = np.bincount(index.item[positions], minlength=len(catalog)).astype(np.int64)
     # log Q of items never a target is never read (they are never in a batch): 0 avoids log(0).
-    log_q = config.log_q_weight * np.where(target_counts > 0, np.log(np.maximum(target_counts, 1) / len(positions)), 0.0).astype(np.float32)
+    log_q = config.log_q_weight * np.where(
+        target_counts > 0, np.log(np.maximum(target_counts, 1) / len(positions)), 0.0
+    ).astype(np.float32)
 
-    model = TwoTowerModel(content_features(catalog, text_embeddings), config.item_dim, config.hidden, config.embedding_dim)
+    model = TwoTowerModel(
+        content_features(catalog, text_embeddings), config.item_dim, config.hidden, config.embedding_dim
+    )
     step_fn = make_train_step(model, log_q, config)
     signature = batch_signature(config.history_length)
     history, step, window, window_started = LossHistory(), 0, [], time.perf_counter()
     for epoch in range(config.epochs):
-        dataset = tf.data.Dataset.from_generator(lambda: _batches(index, positions, config, epoch), output_signature=signature)
+        dataset = tf.data.Dataset.from_generator(
+            lambda: _batches(index, positions, config, epoch), output_signature=signature
+        )
         epoch_losses = []
         # Prefetching overlaps the numpy history gathering of the next batch with this step.
         for items, ratings, targets in dataset.prefetch(2):
@@ -147,7 +157,9 @@ def train_two_tower(
                 history.step_seconds.append(time.perf_counter() - started)
                 if progress:
                     rate = len(window) * config.batch_size / (time.perf_counter() - window_started)
-                    progress(f"step {step}: loss {history.steps[-1][1]:.4f} (main {main:.3f}, content {content:.3f}, align {align:.3f}), {rate:.0f} examples/s")
+                    progress(
+                        f"step {step}: loss {history.steps[-1][1]:.4f} (main {main:.3f}, content {content:.3f}, align {align:.3f}), {rate:.0f} examples/s"
+                    )
                 window, window_started = [], time.perf_counter()
             if config.max_steps is not None and step >= config.max_steps:
                 break

@@ -6,12 +6,23 @@ from .features import HistoryIndex
 from .testing import synthetic_snapshot
 from .train import SOURCE_CONTENT_ONLY, SOURCE_TWO_TOWER, TwoTowerConfig, TwoTowerRecommender, train_two_tower
 
-SMALL = TwoTowerConfig(embedding_dim=32, item_dim=16, hidden=(64,), history_length=20, epochs=8, batch_size=64, learning_rate=5e-3, log_every=10)
+SMALL = TwoTowerConfig(
+    embedding_dim=32,
+    item_dim=16,
+    hidden=(64,),
+    history_length=20,
+    epochs=8,
+    batch_size=64,
+    learning_rate=5e-3,
+    log_every=10,
+)
 
 
 @pytest.fixture(scope="module")
 def snapshot(tmp_path_factory):
-    return load_snapshot(synthetic_snapshot(tmp_path_factory.mktemp("snapshot"), n_users=150, n_movies=80, per_user=24, n_tmdb_only=5))
+    return load_snapshot(
+        synthetic_snapshot(tmp_path_factory.mktemp("snapshot"), n_users=150, n_movies=80, per_user=24, n_tmdb_only=5)
+    )
 
 
 def text_of(catalog, seed=0):
@@ -20,7 +31,9 @@ def text_of(catalog, seed=0):
     rng = np.random.default_rng(seed)
     words = sorted({w for overview in catalog.overviews for w in (overview or "").split()})
     word_vectors = dict(zip(words, rng.normal(size=(len(words), 384)).astype(np.float32)))
-    text = np.stack([sum((word_vectors[w] for w in (o or "").split()), np.zeros(384, np.float32)) for o in catalog.overviews])
+    text = np.stack(
+        [sum((word_vectors[w] for w in (o or "").split()), np.zeros(384, np.float32)) for o in catalog.overviews]
+    )
     return text / np.maximum(np.linalg.norm(text, axis=1, keepdims=True), 1e-12)
 
 
@@ -58,13 +71,18 @@ def test_items_without_training_ratings_use_the_content_tower(snapshot):
     assert trained.loss_history.epochs[-1] < trained.loss_history.epochs[0]
     # The content tower was pulled toward the full embeddings of the movies it could see.
     rated = np.flatnonzero(~tmdb_only).astype(np.int32)
-    cosines = (trained.model.content_embeddings(rated).numpy() * trained.model.movie_embeddings(rated).numpy()).sum(axis=1)
+    cosines = (trained.model.content_embeddings(rated).numpy() * trained.model.movie_embeddings(rated).numpy()).sum(
+        axis=1
+    )
     assert cosines.mean() > 0.5
 
 
 def test_same_seed_same_embeddings_other_seed_others(snapshot):
     config = TwoTowerConfig(**{**SMALL.__dict__, "epochs": 1})
-    runs = [train_two_tower(snapshot.ratings, snapshot.catalog, text_of(snapshot.catalog), c) for c in (config, config, TwoTowerConfig(**{**config.__dict__, "seed": 1}))]
+    runs = [
+        train_two_tower(snapshot.ratings, snapshot.catalog, text_of(snapshot.catalog), c)
+        for c in (config, config, TwoTowerConfig(**{**config.__dict__, "seed": 1}))
+    ]
     histories = HistoryIndex(snapshot.ratings).latest(np.arange(5), config.history_length)
     first, again, other = ([*r.item_embeddings()[:1], r.user_embeddings(histories)] for r in runs)
     for a, b in zip(first, again):
@@ -73,5 +91,10 @@ def test_same_seed_same_embeddings_other_seed_others(snapshot):
 
 
 def test_max_steps_stops_training_early(snapshot):
-    trained = train_two_tower(snapshot.ratings, snapshot.catalog, text_of(snapshot.catalog), TwoTowerConfig(**{**SMALL.__dict__, "max_steps": 3, "log_every": 1}))
+    trained = train_two_tower(
+        snapshot.ratings,
+        snapshot.catalog,
+        text_of(snapshot.catalog),
+        TwoTowerConfig(**{**SMALL.__dict__, "max_steps": 3, "log_every": 1}),
+    )
     assert [step for step, _ in trained.loss_history.steps] == [1, 2, 3] and len(trained.loss_history.epochs) == 1

@@ -37,7 +37,12 @@ class JsonRequestHandler(BaseHTTPRequestHandler):
     def respond(self, status: int, payload) -> None:
         """Sends payload as JSON and logs the request."""
         data = json.dumps(payload).encode("utf-8")
-        entry = {"method": self.command, "path": self.path, "status": status, "ms": round((time.perf_counter() - self.started) * 1000, 2)}
+        entry = {
+            "method": self.command,
+            "path": self.path,
+            "status": status,
+            "ms": round((time.perf_counter() - self.started) * 1000, 2),
+        }
         print(json.dumps(entry), file=sys.stderr, flush=True)
         self.send_response(status)
         self.send_header("Content-Type", "application/json")

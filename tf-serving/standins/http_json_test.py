@@ -61,7 +61,13 @@ SERVER_SCRIPT = textwrap.dedent(
 
 
 def test_serve_until_sigterm_announces_the_port_then_stops_and_cleans_up_on_sigterm():
-    process = subprocess.Popen([sys.executable, "-c", SERVER_SCRIPT], cwd=PACKAGE_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", SERVER_SCRIPT],
+        cwd=PACKAGE_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         announced = process.stdout.readline().split()
         assert announced[0] == "LISTENING"

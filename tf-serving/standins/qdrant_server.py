@@ -52,8 +52,16 @@ from .http_json import ApiError, JsonRequestHandler, serve_until_sigterm
 VERSION = "1.19.0"  # the REST API whose shapes are answered; the JS client checks major.minor
 NAME = re.compile(r"^[A-Za-z0-9_.\-]{1,255}$")
 ROUTE = re.compile(r"^/collections/(?P<name>[^/]+)(?P<action>/exists|/index|/points|/points/query|/points/count)?$")
-DISTANCES = {"Cosine": edge.Distance.Cosine, "Euclid": edge.Distance.Euclid, "Dot": edge.Distance.Dot, "Manhattan": edge.Distance.Manhattan}
-SCHEMAS = {name: getattr(edge.PayloadSchemaType, name.capitalize()) for name in ("keyword", "integer", "float", "bool", "text", "datetime", "uuid")}
+DISTANCES = {
+    "Cosine": edge.Distance.Cosine,
+    "Euclid": edge.Distance.Euclid,
+    "Dot": edge.Distance.Dot,
+    "Manhattan": edge.Distance.Manhattan,
+}
+SCHEMAS = {
+    name: getattr(edge.PayloadSchemaType, name.capitalize())
+    for name in ("keyword", "integer", "float", "bool", "text", "datetime", "uuid")
+}
 SCHEMA_NAMES = {value: key for key, value in SCHEMAS.items()}
 CONFIG_FILE = "collection.json"
 BOOL_MIRROR = "__bool__"
@@ -161,11 +169,14 @@ class Collection:
     def create(cls, folder: Path, body) -> Collection:
         vectors = body.get("vectors") if isinstance(body, dict) else None
         if not isinstance(vectors, dict) or set(vectors) - {"size", "distance", "on_disk"}:
-            raise wrong_input("the stand-in supports one unnamed vector: {\"vectors\": {\"size\": n, \"distance\": \"Dot\"}}")
+            raise wrong_input('the stand-in supports one unnamed vector: {"vectors": {"size": n, "distance": "Dot"}}')
         size, distance = vectors.get("size"), vectors.get("distance")
         if type(size) is not int or size < 1 or distance not in DISTANCES:
             raise wrong_input(f"vectors needs a size ≥ 1 and a distance among {sorted(DISTANCES)}")
-        shard = edge.EdgeShard.create(str(folder / "shard"), edge.EdgeConfig(vectors=edge.EdgeVectorParams(size=size, distance=DISTANCES[distance])))
+        shard = edge.EdgeShard.create(
+            str(folder / "shard"),
+            edge.EdgeConfig(vectors=edge.EdgeVectorParams(size=size, distance=DISTANCES[distance])),
+        )
         (folder / CONFIG_FILE).write_text(json.dumps({"size": size, "distance": distance}))
         return cls(folder, size, distance, shard)
 
@@ -177,7 +188,10 @@ class Collection:
     def info(self) -> dict:
         shard = self.shard.info()
         schema = {
-            key.removeprefix(BOOL_MIRROR): {"data_type": "bool" if key.startswith(BOOL_MIRROR) else SCHEMA_NAMES.get(index.data_type, "unknown"), "points": index.points}
+            key.removeprefix(BOOL_MIRROR): {
+                "data_type": "bool" if key.startswith(BOOL_MIRROR) else SCHEMA_NAMES.get(index.data_type, "unknown"),
+                "points": index.points,
+            }
             for key, index in shard.payload_schema.items()
         }
         return {
@@ -186,7 +200,14 @@ class Collection:
             "points_count": shard.points_count,
             "indexed_vectors_count": shard.indexed_vectors_count,
             "segments_count": shard.segments_count,
-            "config": {"params": {"vectors": {"size": self.size, "distance": self.distance}, "shard_number": 1, "replication_factor": 1, "write_consistency_factor": 1}},
+            "config": {
+                "params": {
+                    "vectors": {"size": self.size, "distance": self.distance},
+                    "shard_number": 1,
+                    "replication_factor": 1,
+                    "write_consistency_factor": 1,
+                }
+            },
             "payload_schema": schema,
         }
 
@@ -208,11 +229,21 @@ class Collection:
             payload = p.get("payload") if isinstance(p, dict) else None
             if not isinstance(p, dict) or (payload is not None and not isinstance(payload, dict)):
                 raise wrong_input("each point needs an id, a vector and an optional payload object")
-            points.append(edge.Point(point_id(p.get("id")), vector_of(p.get("vector"), self.size), with_bool_mirrors(payload)))
+            points.append(
+                edge.Point(point_id(p.get("id")), vector_of(p.get("vector"), self.size), with_bool_mirrors(payload))
+            )
         self.shard.update(edge.UpdateOperation.upsert_points(points))
 
     def query(self, body: dict) -> dict:
-        unsupported = set(body) - {"query", "filter", "limit", "offset", "with_payload", "with_vector", "score_threshold"}
+        unsupported = set(body) - {
+            "query",
+            "filter",
+            "limit",
+            "offset",
+            "with_payload",
+            "with_vector",
+            "score_threshold",
+        }
         if unsupported:
             raise wrong_input(f"the stand-in does not support {sorted(unsupported)} in a query")
         vector = body.get("query")
@@ -233,7 +264,9 @@ class Collection:
         if not isinstance(body.get("ids"), list):
             raise wrong_input('retrieve takes {"ids": [...]}')
         with_payload, with_vector = flag(body, "with_payload", True), flag(body, "with_vector", False)
-        points = self.shard.retrieve([point_id(i) for i in body["ids"]], with_payload=with_payload, with_vector=with_vector)
+        points = self.shard.retrieve(
+            [point_id(i) for i in body["ids"]], with_payload=with_payload, with_vector=with_vector
+        )
         return [record(p, with_payload, with_vector) for p in points]
 
     def count(self, body: dict) -> dict:
@@ -329,10 +362,20 @@ class RequestHandler(JsonRequestHandler):
         body = self.read_body()
         path = urlsplit(self.path).path
         if (self.command, path) == ("GET", "/"):  # answered bare, as Qdrant does
-            status, payload = 200, {"title": "qdrant - vector search engine", "version": VERSION, "standin": f"qdrant-edge-py {version('qdrant-edge-py')}"}
+            status, payload = (
+                200,
+                {
+                    "title": "qdrant - vector search engine",
+                    "version": VERSION,
+                    "standin": f"qdrant-edge-py {version('qdrant-edge-py')}",
+                },
+            )
         else:
             try:
-                status, payload = 200, {"result": self.server.collections.route(self.command, path, body), "status": "ok"}
+                status, payload = (
+                    200,
+                    {"result": self.server.collections.route(self.command, path, body), "status": "ok"},
+                )
             except ApiError as error:  # Qdrant's error shape
                 status, payload = error.status, {"status": {"error": error.message}}
             except Exception as error:  # noqa: BLE001 - answered like Qdrant's internal errors
@@ -349,7 +392,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, default=6333, help="REST port (0: any free port)")
     parser.add_argument("--storage", type=Path, help="folder keeping the collections (default: a temporary one)")
     args = parser.parse_args(argv)
-    folder = contextlib.nullcontext(args.storage) if args.storage else tempfile.TemporaryDirectory(prefix="qdrant-standin-")
+    folder = (
+        contextlib.nullcontext(args.storage) if args.storage else tempfile.TemporaryDirectory(prefix="qdrant-standin-")
+    )
     with folder as storage:
         Path(storage).mkdir(parents=True, exist_ok=True)
         collections = Collections(Path(storage))

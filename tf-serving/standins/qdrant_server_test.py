@@ -62,7 +62,10 @@ def catalog(n=200, dim=16, seed=0):
 def fill(url: str, name="movies", dim=16, **kwargs):
     ids, vectors, genres = catalog(dim=dim, **kwargs)
     ok(url, "PUT", f"/collections/{name}", {"vectors": {"size": dim, "distance": "Dot"}})
-    points = [{"id": int(i), "vector": v.tolist(), "payload": {"movie_id": int(i), "genres": g}} for i, v, g in zip(ids, vectors, genres)]
+    points = [
+        {"id": int(i), "vector": v.tolist(), "payload": {"movie_id": int(i), "genres": g}}
+        for i, v, g in zip(ids, vectors, genres)
+    ]
     ok(url, "PUT", f"/collections/{name}/points?wait=true", {"points": points})
     return ids, vectors, genres
 
@@ -91,7 +94,12 @@ def test_collection_lifecycle(url):
 
 @pytest.mark.parametrize(
     "body",
-    [{"vectors": {"size": 0, "distance": "Dot"}}, {"vectors": {"size": 8, "distance": "Angular"}}, {"vectors": {"text": {"size": 8, "distance": "Dot"}}}, {}],
+    [
+        {"vectors": {"size": 0, "distance": "Dot"}},
+        {"vectors": {"size": 8, "distance": "Angular"}},
+        {"vectors": {"text": {"size": 8, "distance": "Dot"}}},
+        {},
+    ],
 )
 def test_refuses_collections_it_cannot_hold(url, body):
     status, answer = call(url, "PUT", "/collections/movies", body)
@@ -104,7 +112,10 @@ def test_query_ranks_like_numpy_with_filters_and_offset(url):
     excluded = {int(ids[0]), int(ids[3]), int(ids[5])}
     body = {
         "query": query.tolist(),
-        "filter": {"must": [{"key": "genres", "match": {"any": ["Comedy", "Horror"]}}], "must_not": [{"has_id": sorted(excluded)}]},
+        "filter": {
+            "must": [{"key": "genres", "match": {"any": ["Comedy", "Horror"]}}],
+            "must_not": [{"has_id": sorted(excluded)}],
+        },
         "limit": 7,
         "offset": 2,
         "with_payload": False,
@@ -127,7 +138,12 @@ def test_query_accepts_the_nearest_form_and_returns_payloads(url):
 
 def test_retrieve_returns_vectors_of_known_ids(url):
     ids, vectors, _ = fill(url)
-    records = ok(url, "POST", "/collections/movies/points", {"ids": [int(ids[1]), 99_999], "with_payload": False, "with_vector": True})
+    records = ok(
+        url,
+        "POST",
+        "/collections/movies/points",
+        {"ids": [int(ids[1]), 99_999], "with_payload": False, "with_vector": True},
+    )
     assert [r["id"] for r in records] == [int(ids[1])]
     np.testing.assert_array_equal(np.array(records[0]["vector"], dtype=np.float32), vectors[1])
     assert "payload" not in records[0]
@@ -142,7 +158,12 @@ def test_upsert_replaces_points_by_id_and_count_is_exact(url):
     western = {"exact": True, "filter": {"must": [{"key": "genres", "match": {"value": "Western"}}]}}
     assert ok(url, "POST", "/collections/movies/points/count", western) == {"count": 1}
     drama = sum("Drama" in g for g in genres[1:])
-    assert ok(url, "POST", "/collections/movies/points/count", {"filter": {"must": {"key": "genres", "match": {"any": ["Drama"]}}}}) == {"count": drama}
+    assert ok(
+        url,
+        "POST",
+        "/collections/movies/points/count",
+        {"filter": {"must": {"key": "genres", "match": {"any": ["Drama"]}}}},
+    ) == {"count": drama}
 
 
 def test_payload_indexes_show_in_the_schema(url):
@@ -160,10 +181,17 @@ def test_matches_booleans_with_or_without_an_index_and_gives_them_back_as_boolea
     ok(url, "PUT", "/collections/movies/points?wait=true", {"points": points})
     for indexed in (False, True):
         if indexed:
-            ok(url, "PUT", "/collections/movies/index?wait=true", {"field_name": "recommendable", "field_schema": "bool"})
+            ok(
+                url,
+                "PUT",
+                "/collections/movies/index?wait=true",
+                {"field_name": "recommendable", "field_schema": "bool"},
+            )
         for value in (True, False):
             found = {"filter": {"must": [{"key": "recommendable", "match": {"value": value}}]}, "exact": True}
-            assert ok(url, "POST", "/collections/movies/points/count", found) == {"count": sum((i % 3 != 0) == value for i in range(1, 10))}
+            assert ok(url, "POST", "/collections/movies/points/count", found) == {
+                "count": sum((i % 3 != 0) == value for i in range(1, 10))
+            }
     (record,) = ok(url, "POST", "/collections/movies/points", {"ids": [3], "with_payload": True})
     assert record["payload"] == {"recommendable": False}
     assert ok(url, "GET", "/collections/movies")["payload_schema"]["recommendable"]["data_type"] == "bool"
@@ -173,7 +201,11 @@ def test_matches_booleans_with_or_without_an_index_and_gives_them_back_as_boolea
     ("path", "body", "message"),
     [
         ("/points/query", {"query": [0.0] * 15, "limit": 3}, "Vector dimension error: expected dim: 16, got 15"),
-        ("/points/query", {"query": [0.0] * 16, "filter": {"must": [{"key": "genres", "geo_radius": {}}]}}, "not supported by the stand-in"),
+        (
+            "/points/query",
+            {"query": [0.0] * 16, "filter": {"must": [{"key": "genres", "geo_radius": {}}]}},
+            "not supported by the stand-in",
+        ),
         ("/points/query", {"query": [0.0] * 16, "prefetch": []}, "does not support ['prefetch']"),
         ("/points/query", {"query": [0.0] * 16, "limit": -1}, "limit must be"),
         ("/points", {"ids": [-4]}, "neither an unsigned integer"),

@@ -100,7 +100,7 @@ def models_from_config(path: Path, models_dir: Path | None) -> dict[str, Path]:
         if unsupported:
             raise ValueError(f"{path}: unsupported model config field(s) {sorted(unsupported)}")
         if entry.get("model_platform", ["tensorflow"]) != ["tensorflow"]:
-            raise ValueError(f"{path}: only model_platform \"tensorflow\" is served")
+            raise ValueError(f'{path}: only model_platform "tensorflow" is served')
         if "name" not in entry or "base_path" not in entry:
             raise ValueError(f"{path}: every model config needs a name and a base_path")
         base = entry["base_path"][0]
@@ -155,7 +155,9 @@ def to_tensor(value, spec: tf.TensorSpec, name: str) -> np.ndarray:
 
     leaves = walk(value, 0)
     if not spec.shape.is_compatible_with(shape):
-        expected = [-1 if d is None else d for d in spec.shape.as_list()] if spec.shape.rank is not None else "any shape"
+        expected = (
+            [-1 if d is None else d for d in spec.shape.as_list()] if spec.shape.rank is not None else "any shape"
+        )
         raise ApiError(400, f"input {name} has shape {shape}, the signature expects {expected}")
     try:
         return np.array(leaves, dtype=object if spec.dtype == tf.string else spec.dtype.as_numpy_dtype).reshape(shape)
@@ -170,9 +172,14 @@ def _named_inputs(value, specs: dict) -> dict:
         raise ApiError(400, f"expected an object of named inputs {sorted(specs)}")
     unknown, missing = set(value) - set(specs), set(specs) - set(value)
     if unknown:
-        raise ApiError(400, f"input tensor alias not found in signature: {', '.join(sorted(unknown))}. Inputs expected to be in the set {{{','.join(sorted(specs))}}}.")
+        raise ApiError(
+            400,
+            f"input tensor alias not found in signature: {', '.join(sorted(unknown))}. Inputs expected to be in the set {{{','.join(sorted(specs))}}}.",
+        )
     if missing:
-        raise ApiError(400, f"missing input(s) {', '.join(sorted(missing))}; the signature takes {{{','.join(sorted(specs))}}}")
+        raise ApiError(
+            400, f"missing input(s) {', '.join(sorted(missing))}; the signature takes {{{','.join(sorted(specs))}}}"
+        )
     return value
 
 
@@ -198,7 +205,12 @@ def predict(servable: Servable, body) -> dict:
     if function is None:
         raise ApiError(400, f'Serving signature name: "{signature_name}" not found in signature def')
     if ("inputs" in body) == ("instances" in body):
-        raise ApiError(400, "Missing 'inputs' or 'instances' key" if "inputs" not in body else "Not formatted correctly expecting only one of 'inputs' or 'instances' keys exists")
+        raise ApiError(
+            400,
+            "Missing 'inputs' or 'instances' key"
+            if "inputs" not in body
+            else "Not formatted correctly expecting only one of 'inputs' or 'instances' keys exists",
+        )
     specs = function.structured_input_signature[1]
     row_format = "instances" in body
     columns = _columns_of_rows(body["instances"], specs) if row_format else _named_inputs(body["inputs"], specs)
@@ -223,7 +235,9 @@ def model_status(servable: Servable) -> dict:
 def metadata(servable: Servable) -> dict:
     """GetModelMetadataResponse as JSON: the model spec and every SignatureDef of the SavedModel."""
     defs = {
-        key: json_format.MessageToDict(value, preserving_proto_field_name=True, always_print_fields_with_no_presence=True)
+        key: json_format.MessageToDict(
+            value, preserving_proto_field_name=True, always_print_fields_with_no_presence=True
+        )
         for key, value in servable.signature_defs.items()
     }
     spec = {"name": servable.name, "signature_name": "", "version": str(servable.version)}
@@ -238,8 +252,15 @@ def route(servables: dict[str, Servable], method: str, path: str, body: bytes) -
     servable = servables.get(name)
     if servable is None or (version is not None and int(version) != servable.version):
         if action is None:
-            raise ApiError(404, f"Could not find version {version} of model {name}" if servable else f"Could not find any versions of model {name}")
-        raise ApiError(404, f"Servable not found for request: {f'Specific({name}, {version})' if version else f'Latest({name})'}")
+            raise ApiError(
+                404,
+                f"Could not find version {version} of model {name}"
+                if servable
+                else f"Could not find any versions of model {name}",
+            )
+        raise ApiError(
+            404, f"Servable not found for request: {f'Specific({name}, {version})' if version else f'Latest({name})'}"
+        )
     if action is None:
         return model_status(servable)
     if action == "/metadata":
@@ -276,15 +297,23 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8501, help="REST port (0: any free port)")
-    parser.add_argument("--model_config_file", type=Path, help="TF Serving model config (the export's models/models.config)")
-    parser.add_argument("--models_dir", type=Path, help="where the config's /models/... base paths are (docker -v DIR:/models)")
+    parser.add_argument(
+        "--model_config_file", type=Path, help="TF Serving model config (the export's models/models.config)"
+    )
+    parser.add_argument(
+        "--models_dir", type=Path, help="where the config's /models/... base paths are (docker -v DIR:/models)"
+    )
     parser.add_argument("--model_name", help="serve one model under this name (with --model_base_path)")
     parser.add_argument("--model_base_path", type=Path, help="the folder holding that model's version folders")
     args = parser.parse_args(argv)
     if (args.model_config_file is None) == (args.model_base_path is None):
         parser.error("give either --model_config_file or --model_base_path (with --model_name)")
     try:
-        paths = models_from_config(args.model_config_file, args.models_dir) if args.model_config_file else {args.model_name or "default": args.model_base_path}
+        paths = (
+            models_from_config(args.model_config_file, args.models_dir)
+            if args.model_config_file
+            else {args.model_name or "default": args.model_base_path}
+        )
         servables = {name: load_servable(name, path) for name, path in paths.items()}
     except (OSError, ValueError) as error:
         parser.exit(1, f"tf_serving_server: {error}\n")
