@@ -119,11 +119,11 @@ describe.skipIf(!prepared)(
       expect(after.items.map((m: Json) => m.tmdb_id)).not.toContain(seeds[5].tmdb_id);
     });
 
-    it('Similar and a typo search find what a person expects', async () => {
-      // The Fellowship of the Ring (TMDB 120): its two sequels, rated by the same people and described
-      // alike, are among its ten nearest neighbours for any model that learnt anything.
+    it('Similar finds what a person expects', async () => {
+      // The Fellowship of the Ring (TMDB 120): its two sequels (121, 122), rated by the same people and
+      // described alike, are among its ten nearest neighbours for any model that learnt anything.
       const similar = await get('/api/recommendations/similar/?tmdb_id=120&limit=10');
-      expect(similar.items.filter((m: Json) => m.title.startsWith('The Lord of the Rings')).length).toBe(2);
+      expect(similar.items.map((m: Json) => m.tmdb_id)).toEqual(expect.arrayContaining([121, 122]));
     });
 
     it('search forgives typos, accents and case, knows alternate titles, and ranks the exact title first', async () => {

@@ -40,7 +40,7 @@ export async function createRuntime(config: AppConfig, log: Logger = createLogge
   const fetcher = apiKey || readToken ? createTmdbMetadataFetcher({ apiKey, readToken, timeoutMs }) : null;
   const popular = createPopularLists({
     catalog,
-    trending: trendingStore(db),
+    trending: trendingStore(db, config.recommendable),
     cacheSeconds: config.recommendationCacheSeconds,
   });
   const services: AppServices = {

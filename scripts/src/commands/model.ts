@@ -8,18 +8,17 @@ import { ensurePythonEnv, run, TF_SERVING_DIR, VENV_PYTHON } from '../python/ven
 import { exportTrainingSnapshot } from '../training/export-snapshot.js';
 import { newRunDir, pointAt, type RunKind } from '../training/runs.js';
 import { acquireDataset, withDatasetOptions, type DatasetFlags } from './dataset-options.js';
-import { acquireSnapshot } from './snapshot-options.js';
+import { snapshotFolder } from './snapshot-options.js';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 /** Loads the release if need be and exports the database as `$DATA_DIR/snapshots/<variant>`. */
 async function trainingSnapshot(flags: DatasetFlags): Promise<string> {
   const { dataset } = await acquireDataset(flags);
-  const snapshot = await acquireSnapshot();
   const dir = join(config().dataDir, 'snapshots', dataset.variant);
   const progress = createProgress('export ratings');
   await withDatabase(async (db) => {
-    await prepareDatabase(db, dataset, snapshot.dir);
+    await prepareDatabase(db, dataset, snapshotFolder);
     await exportTrainingSnapshot(db, dir, dataset.variant, progress.update);
   }).finally(progress.stop);
   return dir;

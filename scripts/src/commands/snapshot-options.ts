@@ -22,3 +22,8 @@ export async function acquireSnapshot(localDir?: string): Promise<{ dir: string;
     progress.stop();
   }
 }
+
+/** Just the folder: what prepareDatabase asks for, and only when it loads movies. */
+export async function snapshotFolder(): Promise<string> {
+  return (await acquireSnapshot()).dir;
+}

@@ -9,7 +9,7 @@ import { config, printResult, withDatabase } from '../cli/context.js';
 import { createProgress } from '../cli/progress.js';
 import { prepareDatabase } from '../load/prepare.js';
 import { acquireDataset } from './dataset-options.js';
-import { acquireSnapshot } from './snapshot-options.js';
+import { snapshotFolder } from './snapshot-options.js';
 import { trainModel } from './model.js';
 import { type ServerFlags, serveWith, withServerOptions } from './serve.js';
 
@@ -27,8 +27,7 @@ async function ensureModel(): Promise<void> {
 /** Data, model, index and Trending, each step skipped when already done. */
 async function prepareEverything() {
   const { dataset } = await acquireDataset({ countCheck: true });
-  const snapshot = await acquireSnapshot();
-  const prepared = await withDatabase((db) => prepareDatabase(db, dataset, snapshot.dir));
+  const prepared = await withDatabase((db) => prepareDatabase(db, dataset, snapshotFolder));
   await ensureModel();
   return withDatabase(async (db) => {
     const progress = createProgress('embeddings');
@@ -40,7 +39,7 @@ async function prepareEverything() {
       recommendable,
       onProgress: progress.update,
     }).finally(progress.stop);
-    const hasTrending = (await trendingStore(db).latest({ limit: 1, offset: 0 })).snapshot !== null;
+    const hasTrending = (await trendingStore(db, recommendable).latest({ limit: 1, offset: 0 })).snapshot !== null;
     const trending = hasTrending
       ? 'kept'
       : (await runTrendingJob(db, recommendable)).top.length > 0

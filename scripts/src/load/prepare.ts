@@ -11,12 +11,14 @@ import { snapshotCatalog } from './metadata-catalog.js';
 export async function prepareDatabase(
   db: Db,
   dataset: MovieLensDataset,
-  snapshotDir: string | undefined,
+  /** The TMDB snapshot folder, asked for only when movies are loaded (it may need a download). */
+  snapshotDir: () => Promise<string | undefined>,
 ): Promise<{ loaded: string[] }> {
   const done = new Set((await datasetLoads(db)).filter((l) => l.dataset === dataset.variant).map((l) => l.step));
   const loaded: string[] = [];
   if (!done.has('movies')) {
-    const snapshot = snapshotDir ? await loadTmdbSnapshot(snapshotDir) : null;
+    const dir = await snapshotDir();
+    const snapshot = dir ? await loadTmdbSnapshot(dir) : null;
     const progress = phasedProgress();
     await loadMovies({
       db,

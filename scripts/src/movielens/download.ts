@@ -23,6 +23,11 @@ export interface DownloadOptions extends HttpOptions {
   algorithm: HashAlgorithm;
   /** When set, a download with another digest is discarded. */
   expectedDigest: string | null;
+  /**
+   * Keep (and hash) only the file's first this many bytes: asked for with a Range header, and cut
+   * there should the server send the whole file anyway.
+   */
+  firstBytes?: number;
   onProgress?: ByteProgress;
 }
 
@@ -35,18 +40,22 @@ export async function downloadFile(url: string, dest: string, options: DownloadO
   await mkdir(dirname(dest), { recursive: true });
   const idle = idleAbort(options.idleTimeoutMs);
   try {
-    const response = await request(url, options, idle);
+    const { firstBytes } = options;
+    const range = firstBytes === undefined ? undefined : `bytes=0-${firstBytes - 1}`;
+    const response = await request(url, options, idle, range);
     if (!response.ok || !response.body) throw httpError(url, response.status, options.offlineHint);
-    const total = Number(response.headers.get('content-length')) || null;
+    const total = firstBytes ?? (Number(response.headers.get('content-length')) || null);
     const hash = createHash(options.algorithm);
     let done = 0;
     const tap = async function* (chunks: AsyncIterable<Uint8Array>) {
-      for await (const chunk of chunks) {
+      for await (const whole of chunks) {
         idle.touch();
+        const chunk = firstBytes === undefined ? whole : whole.subarray(0, firstBytes - done);
         hash.update(chunk);
         done += chunk.length;
         options.onProgress?.(done, total);
         yield chunk;
+        if (done === firstBytes) return;
       }
     };
     await pipeline(response.body, tap, createWriteStream(part));
@@ -118,8 +127,9 @@ function idleAbort(ms: number): IdleAbort {
   return { signal: controller.signal, touch, stop: () => clearTimeout(timer), fired: () => controller.signal.aborted };
 }
 
-async function request(url: string, options: HttpOptions, idle: IdleAbort): Promise<Response> {
-  const response = await options.fetchImpl(url, { signal: idle.signal, redirect: 'follow' });
+async function request(url: string, options: HttpOptions, idle: IdleAbort, range?: string): Promise<Response> {
+  const headers = range ? { range } : undefined;
+  const response = await options.fetchImpl(url, { signal: idle.signal, redirect: 'follow', headers });
   idle.touch();
   return response;
 }

@@ -148,6 +148,17 @@ describe('fetchTmdbSnapshot', () => {
     expect(await listing(join(dataDir, 'tmdb-snapshot'))).toEqual(['the-movies-dataset/links.csv']);
   });
 
+  it('keeps only the first bytes of a source published longer than the copy it pins', async () => {
+    const cut: SnapshotSource = { ...SOURCES[0]!, sha256: sha256(LINKS.slice(0, 20)), firstBytes: 20 };
+    const base = await serveSources();
+    const result = await fetchInto(await tempDir(), base, { sources: [cut] });
+    expect(await readFile(join(result.dir, 'the-movies-dataset/links.csv'), 'utf8')).toBe(LINKS.slice(0, 20));
+    expect(result.progress.at(-1)).toEqual(['links.csv', 20, 20]);
+    const longer: SnapshotSource = { ...cut, firstBytes: LINKS.length + 5, sha256: sha256(LINKS) };
+    const again = await fetchInto(await tempDir(), base, { sources: [longer] });
+    expect(await readFile(join(again.dir, 'the-movies-dataset/links.csv'), 'utf8')).toBe(LINKS);
+  });
+
   it('fails offline with one line saying how to use a local copy, naming the files', async () => {
     const base = `http://127.0.0.1:${await closedPort()}`;
     const error = await fetchInto(await tempDir(), base).catch((e: unknown) => e);

@@ -73,7 +73,13 @@ async function ensureFile(
   };
   const url = sourceUrl(options.baseUrl, source);
   if (source.repoPath.endsWith('.zip')) await downloadZipped(url, dest, source, http);
-  else await downloadFile(url, dest, { ...http, algorithm: 'sha256', expectedDigest: source.sha256 });
+  else
+    await downloadFile(url, dest, {
+      ...http,
+      algorithm: 'sha256',
+      expectedDigest: source.sha256,
+      firstBytes: source.firstBytes,
+    });
   return true;
 }
 

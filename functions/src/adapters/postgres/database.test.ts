@@ -25,7 +25,7 @@ describe.each(testDrivers)('database on %s', (driver) => {
   });
 
   it('migrating again applies nothing', async () => {
-    expect(await migrateToLatest(t.db)).toEqual({ applied: [], current: '0004-title-search' });
+    expect(await migrateToLatest(t.db)).toEqual({ applied: [], current: '0005-recommendable-trending' });
   });
 
   it('rolls back a failed transaction', async () => {

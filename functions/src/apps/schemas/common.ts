@@ -37,7 +37,13 @@ export const PageQuery = z.object({
 
 export const boundedInt = (min: number, max: number) => integerParam(z.number().int().min(min).max(max));
 
-export const positiveId = (description: string) => boundedInt(1, 2_147_483_647).openapi({ description });
+const MAX_ID = 2_147_483_647;
+
+/** An id in a query or path parameter (digits). */
+export const positiveId = (description: string) => boundedInt(1, MAX_ID).openapi({ description });
+
+/** An id in a JSON body: a JSON number, as the document says; "603" is a 400 there. */
+export const positiveIdField = (description: string) => z.number().int().min(1).max(MAX_ID).openapi({ description });
 
 /**
  * Text the database can store: Postgres text cannot hold NUL, and lone surrogates cannot be encoded

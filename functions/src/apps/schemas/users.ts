@@ -1,7 +1,8 @@
 /** Request and response shapes of /api/users. */
 import { z } from '@hono/zod-openapi';
+import { CANONICAL_GENRES } from '../../core/catalog/genres.js';
 import { MIN_ONBOARDING_RATINGS } from '../../core/users/users.js';
-import { GenreName, MovieSchema, PageQuery, pageSchema, positiveId } from './common.js';
+import { GenreName, MovieSchema, PageQuery, pageSchema, positiveId, positiveIdField } from './common.js';
 
 export const RatingValue = z
   .number()
@@ -11,10 +12,13 @@ export const RatingValue = z
   .openapi({ description: '0.5 to 5 stars in halves.', example: 4.5, multipleOf: 0.5 });
 
 const ratingByTmdbId = z
-  .strictObject({ tmdb_id: positiveId('TMDB id of the movie.'), rating: RatingValue })
+  .strictObject({ tmdb_id: positiveIdField('TMDB id of the movie.'), rating: RatingValue })
   .openapi('RatingByTmdbId');
 const ratingByMovieId = z
-  .strictObject({ movie_id: positiveId("The project's movie id (for movies without a TMDB id)."), rating: RatingValue })
+  .strictObject({
+    movie_id: positiveIdField("The project's movie id (for movies without a TMDB id)."),
+    rating: RatingValue,
+  })
   .openapi('RatingByMovieId');
 
 /** A movie named by TMDB id or by the project's id: exactly one (no other fields), so the two shapes never overlap. */
@@ -55,7 +59,11 @@ export const UserSchema = z
 
 export const ColdStartInput = z
   .object({
-    genres: z.array(GenreName).min(1).max(19).openapi({ description: 'Chosen genres (see /api/genres/).' }),
+    genres: z
+      .array(GenreName)
+      .min(1)
+      .max(CANONICAL_GENRES.length)
+      .openapi({ description: 'Chosen genres (see /api/genres/).' }),
     ratings: z
       .array(MovieRatingInput)
       .min(MIN_ONBOARDING_RATINGS)

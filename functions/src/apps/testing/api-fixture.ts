@@ -19,6 +19,7 @@ import { upsertRatings } from '../../adapters/postgres/repositories/ratings.repo
 import { trendingStore } from '../../adapters/postgres/repositories/trending.repository.js';
 import { ensureMovieLensUsers } from '../../adapters/postgres/repositories/users.repository.js';
 import { catalogMovie } from '../../adapters/postgres/repositories/trending-fixture.test-helper.js';
+import { DEFAULT_RECOMMENDABLE_RULE } from '../../core/catalog/recommendable.js';
 import { mulberry32 } from '../../core/seeded-random.js';
 import type { MoviePoint } from '../../core/recommendations/vector-index.port.js';
 
@@ -114,7 +115,7 @@ export async function writeUnwatchableMovies(dataDir: string, database?: Databas
       [...userIds.values()].flatMap((userId) => rated.map((r) => ({ userId, movieId: r.id, rating: 5, ratedAt: END }))),
     );
     await refreshMovieRatingStats(db);
-    await trendingStore(db).refresh({ minRatings: 1 });
+    await trendingStore(db, DEFAULT_RECOMMENDABLE_RULE).refresh({ minRatings: 1 });
     const random = mulberry32(11);
     await indexMovies(
       db,
@@ -174,7 +175,7 @@ export async function writeApiFixture(dataDir: string, database?: DatabaseConfig
     }).flat();
     await upsertRatings(db, ratings);
     await refreshMovieRatingStats(db);
-    await trendingStore(db).refresh({ minRatings: 1 });
+    await trendingStore(db, DEFAULT_RECOMMENDABLE_RULE).refresh({ minRatings: 1 });
 
     const vectors = TITLES.map((_, i) => ({ movieId: movieIds.get(i + 1)!, vector: genreVector(i % 4, random) }));
     await indexMovies(db, dataDir, vectors);

@@ -21,12 +21,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     as $$ select btrim(regexp_replace(lower(${schema}.unaccent(${dictionary}::regdictionary, value)), '[[:punct:][:space:]]+', ' ', 'g')) $$`.execute(
     db,
   );
-  // One normalised title per line; normalising turns any newline inside a title into a space.
+  // One normalised title per line; normalising turns any newline inside a title into a space. The
+  // wrapper is named with its schema: a generated column is recomputed under any search_path (a
+  // restore runs with an empty one).
+  const { rows: current } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const normalize = sql.raw(`"${current[0]!.schema.replaceAll('"', '""')}".search_normalize`);
   await sql`create function movie_search_text(title text, alternates text[]) returns text
     language sql immutable parallel safe
-    as $$ select string_agg(search_normalize(t), E'\n') from unnest(array_prepend(title, alternates)) as t $$`.execute(
-    db,
-  );
+    as $$ select string_agg(${normalize}(t), E'\n') from unnest(array_prepend(title, alternates)) as t $$`.execute(db);
   await sql`alter table movies add column alternate_titles text[] not null default '{}'`.execute(db);
   await sql`alter table movies add column search_text text not null
     generated always as (movie_search_text(title, alternate_titles)) stored`.execute(db);

@@ -7,12 +7,14 @@ import * as initial from './0001-initial.js';
 import * as movieRatingStats from './0002-movie-rating-stats.js';
 import * as historyVersion from './0003-history-version.js';
 import * as titleSearch from './0004-title-search.js';
+import * as recommendableTrending from './0005-recommendable-trending.js';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-movie-rating-stats': movieRatingStats,
   '0003-history-version': historyVersion,
   '0004-title-search': titleSearch,
+  '0005-recommendable-trending': recommendableTrending,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -3,6 +3,7 @@
  * Top Rated over the materialized view, onboarding in one transaction, rating upserts, history,
  * statistics and the user list.
  */
+import { DEFAULT_RECOMMENDABLE_RULE } from '../../../core/catalog/recommendable.js';
 import { describe, expect, it } from 'vitest';
 import { testDrivers } from '../testing/test-databases.js';
 import { useTestDatabase } from '../testing/use-test-database.js';
@@ -28,7 +29,7 @@ describe.each(testDrivers)('API stores on %s', (driver) => {
         voteCount: 5000,
       }),
     ]);
-    const catalog = createCatalogStore(t.db);
+    const catalog = createCatalogStore(t.db, DEFAULT_RECOMMENDABLE_RULE);
     const found = await catalog.searchTitles('matirx', { limit: 5, offset: 0 });
     expect(found.items.map((m) => m.title)).toEqual(['The Matrix', 'The Matrix Reloaded']);
     expect(found).toMatchObject({ total: 2, hasMore: false });
@@ -37,7 +38,7 @@ describe.each(testDrivers)('API stores on %s', (driver) => {
   });
 
   it('ranks Top Rated from the refreshed rating figures, filtered by genre', async () => {
-    const catalog = createCatalogStore(t.db);
+    const catalog = createCatalogStore(t.db, DEFAULT_RECOMMENDABLE_RULE);
     const before = await catalog.topRated({ limit: 10, offset: 0, minRatings: 1 });
     expect(before.items).toEqual([]); // the view is empty until refreshed (the fixture has no TMDB ids yet)
     await t.db

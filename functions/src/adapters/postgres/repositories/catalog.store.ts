@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { catalogMovieFromMetadata } from '../../../core/catalog/catalog-movie.js';
 import type { CatalogStore, MovieRecord, PopularQuery, RatedMovieRecord } from '../../../core/catalog/catalog.port.js';
 import { pageOf } from '../../../core/paging.js';
-import { DEFAULT_RECOMMENDABLE_RULE, type RecommendableRule } from '../../../core/catalog/recommendable.js';
+import type { RecommendableRule } from '../../../core/catalog/recommendable.js';
 import type { Db } from '../database.js';
 import { recommendableSql } from './recommendable.sql.js';
 import type { MoviesTable } from '../schema.js';
@@ -61,7 +61,7 @@ async function moviesWhere(db: Db, column: 'id' | 'tmdb_id', ids: readonly numbe
 const MOVIE_CACHE_SIZE = 50_000;
 
 /** `rule` decides which movies Top Rated (and so the seed movies) may list; lookups and search see every movie. */
-export function createCatalogStore(db: Db, rule: RecommendableRule = DEFAULT_RECOMMENDABLE_RULE): CatalogStore {
+export function createCatalogStore(db: Db, rule: RecommendableRule): CatalogStore {
   const cache = new LRUCache<number, MovieRecord>({ max: MOVIE_CACHE_SIZE });
   const remember = (movies: MovieRecord[]) => movies.forEach((m) => cache.set(m.id, m));
   return {

@@ -4,6 +4,7 @@
  * and every writer (MovieLens load, TMDB-only rows, API metadata, plain SQL) keeps the search text.
  */
 import { sql } from 'kysely';
+import { DEFAULT_RECOMMENDABLE_RULE } from '../../../core/catalog/recommendable.js';
 import { describe, expect, it } from 'vitest';
 import { catalogMovieFromMovieLens, movieLensTitles } from '../../../core/catalog/catalog-movie.js';
 import type { MovieMetadata } from '../../../core/catalog/movie-metadata.js';
@@ -48,7 +49,8 @@ const titlesOf = (page: { items: { title: string; movielensId: number | null }[]
 
 describe.each(testDrivers)('title search on %s', (driver) => {
   const t = useTestDatabase(driver);
-  const search = (q: string, limit = 5) => createCatalogStore(t.db).searchTitles(q, { limit, offset: 0 });
+  const search = (q: string, limit = 5) =>
+    createCatalogStore(t.db, DEFAULT_RECOMMENDABLE_RULE).searchTitles(q, { limit, offset: 0 });
 
   it('loads the catalog; each movie knows its MovieLens titles', async () => {
     const entries = MOVIELENS.map(([movielensId, title]) => ({
@@ -135,5 +137,13 @@ describe.each(testDrivers)('title search on %s', (driver) => {
     expect(titlesOf(await search('fabuleux destin'))).toEqual(['Amélie']);
     await sql`update movies set title = 'Nikita' where movielens_id = 11`.execute(t.db);
     expect(titlesOf(await search('nikita'))).toEqual(['Nikita']);
+  });
+
+  it('recomputes the search text under any search_path (a restore runs with an empty one)', async () => {
+    await t.db.transaction().execute(async (trx) => {
+      await sql`set local search_path = ''`.execute(trx);
+      await sql`update public.movies set title = 'Léon' where movielens_id = 12`.execute(trx);
+    });
+    expect(titlesOf(await search('leon', 10))).toContain('Léon');
   });
 });

@@ -168,6 +168,6 @@ export async function latestTrending(db: Db, query: TrendingQuery): Promise<Tren
   };
 }
 
-export function trendingStore(db: Db, rule: RecommendableRule = DEFAULT_RECOMMENDABLE_RULE): TrendingStore {
+export function trendingStore(db: Db, rule: RecommendableRule): TrendingStore {
   return { latest: (query) => latestTrending(db, query), refresh: (options) => refreshTrending(db, options, rule) };
 }
