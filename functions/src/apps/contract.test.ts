@@ -72,6 +72,14 @@ describe('search input', () => {
       expect((await call(`/api/movies/search/?q=a&limit=${limit}`)).status, limit).toBe(400);
     expect((await call('/api/movies/search/?q=story&limit=3')).body.items).toHaveLength(3);
   });
+
+  it('takes ids in JSON bodies as JSON numbers only, as the document types them', async () => {
+    const asText = [{ tmdb_id: String(tmdbIdOf(0)), rating: 4 }, ...ratings(5).slice(1)];
+    const { status, body } = await postJson('/api/users/cold_start/', { genres: ['Comedy'], ratings: asText });
+    expect(status).toBe(400);
+    // The item matches neither shape of the union: the issue names the item.
+    expect(body.error.issues.map((i: Json) => i.path)).toEqual([expect.stringMatching(/^body\.ratings\.0\b/)]);
+  });
 });
 
 describe('genres', () => {
