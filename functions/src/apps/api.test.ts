@@ -2,33 +2,18 @@
  * Every endpoint through the whole API app (app.request), over a generated world in PGlite with the
  * embedded index and the weighted-average encoder: good requests, paging, and bad input → 4xx JSON.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Runtime } from '../composition/runtime.js';
-import { createApi } from './api.js';
-import {
-  GENRES,
-  MOVIE_COUNT,
-  RATINGS_PER_USER,
-  TITLES,
-  tmdbIdOf,
-  USER_COUNT,
-  writeApiFixture,
-} from './testing/api-fixture.js';
-import { fixtureRuntime, type Json } from './testing/api-runtime.js';
+import { describe, expect, it } from 'vitest';
+import { GENRES, MOVIE_COUNT, RATINGS_PER_USER, TITLES, tmdbIdOf, USER_COUNT } from './testing/api-fixture.js';
+import { type Json, useApiWorld } from './testing/api-runtime.js';
 
-let dir: string;
-let runtime: Runtime;
-let api: ReturnType<typeof createApi>;
+const world = useApiWorld();
 
 const get = async (path: string) => {
-  const res = await api.request(path);
+  const res = await world.api.request(path);
   return { status: res.status, body: (await res.json()) as Json };
 };
 const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
-  const res = await api.request(path, {
+  const res = await world.api.request(path, {
     method: 'POST',
     body: typeof body === 'string' ? body : JSON.stringify(body),
     headers: { 'content-type': 'application/json', ...headers },
@@ -36,18 +21,6 @@ const post = async (path: string, body: unknown, headers: Record<string, string>
   return { status: res.status, body: (await res.json()) as Json };
 };
 const ratingsFor = (indices: number[], rating = 4.5) => indices.map((i) => ({ tmdb_id: tmdbIdOf(i), rating }));
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'api-'));
-  await writeApiFixture(dir);
-  runtime = await fixtureRuntime(dir);
-  api = createApi(runtime.services);
-}, 60_000);
-
-afterAll(async () => {
-  await runtime?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
 
 describe('system', () => {
   it('answers health and status', async () => {
@@ -89,11 +62,11 @@ describe('system', () => {
     ]) {
       expect(body.paths, path).toHaveProperty([path]);
     }
-    const docs = await api.request('/api/docs');
+    const docs = await world.api.request('/api/docs');
     expect(await docs.text()).toContain('SwaggerUIBundle');
-    const asset = await api.request('/api/docs/assets/swagger-ui-bundle.js');
+    const asset = await world.api.request('/api/docs/assets/swagger-ui-bundle.js');
     expect(asset.status).toBe(200);
-    expect((await api.request('/api/docs/assets/package.json')).status).not.toBe(200);
+    expect((await world.api.request('/api/docs/assets/package.json')).status).not.toBe(200);
   });
 
   it('answers unknown routes with a JSON 404', async () => {
@@ -101,7 +74,7 @@ describe('system', () => {
       status: 404,
       body: { error: { code: 'not_found', message: 'no route for GET /api/nope/' } },
     });
-    expect((await api.request('/api/users')).headers.get('location')).toMatch(/\/api\/users\/$/);
+    expect((await world.api.request('/api/users')).headers.get('location')).toMatch(/\/api\/users\/$/);
   });
 });
 

@@ -3,39 +3,20 @@
  * genres are the one list's names, a rating names exactly one movie id, and an undeclared method on
  * a known path is a 405 with Allow. Over the generated world in PGlite (see api-fixture.ts).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Runtime } from '../composition/runtime.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CANONICAL_GENRES } from '../core/catalog/genres.js';
-import { createApi } from './api.js';
-import { tmdbIdOf, writeApiFixture } from './testing/api-fixture.js';
-import { fixtureRuntime, type Json } from './testing/api-runtime.js';
+import { tmdbIdOf } from './testing/api-fixture.js';
+import { type Json, useApiWorld } from './testing/api-runtime.js';
 
-let dir: string;
-let runtime: Runtime;
-let api: ReturnType<typeof createApi>;
+const world = useApiWorld();
 
 const call = async (path: string, init?: RequestInit) => {
-  const res = await api.request(path, init);
+  const res = await world.api.request(path, init);
   return { status: res.status, allow: res.headers.get('allow'), body: (await res.json()) as Json };
 };
 const postJson = (path: string, body: unknown) =>
   call(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 const ratings = (n: number) => Array.from({ length: n }, (_, i) => ({ tmdb_id: tmdbIdOf(i), rating: 4 }));
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'contract-'));
-  await writeApiFixture(dir);
-  runtime = await fixtureRuntime(dir);
-  api = createApi(runtime.services);
-}, 60_000);
-
-afterAll(async () => {
-  await runtime?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
 
 describe('text the database cannot store', () => {
   it.each(['%00', 'a%00b', '%07', '%1B%5B31m', '%C2%85'])('search q=%s is a 400 naming q', async (q) => {

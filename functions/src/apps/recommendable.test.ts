@@ -3,22 +3,15 @@
  * genres, no votes) sit in the middle of their genre's cluster and are rated 5 stars by everyone,
  * yet no recommendation list shows them; search and their own pages still find them.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Runtime } from '../composition/runtime.js';
-import { createApi } from './api.js';
-import { tmdbIdOf, UNWATCHABLE, writeApiFixture, writeUnwatchableMovies } from './testing/api-fixture.js';
-import { fixtureRuntime, type Json } from './testing/api-runtime.js';
+import { describe, expect, it } from 'vitest';
+import { tmdbIdOf, UNWATCHABLE, writeUnwatchableMovies } from './testing/api-fixture.js';
+import { type Json, useApiWorld } from './testing/api-runtime.js';
 
-let dir: string;
-let runtime: Runtime;
-let api: ReturnType<typeof createApi>;
+const world = useApiWorld(writeUnwatchableMovies);
 const unwatchable = new Set<number>(UNWATCHABLE.map((m) => m.tmdbId));
 
 const get = async (path: string): Promise<Json> => {
-  const res = await api.request(path);
+  const res = await world.api.request(path);
   expect(res.status, path).toBe(200);
   return res.json();
 };
@@ -27,18 +20,17 @@ const get = async (path: string): Promise<Json> => {
 const shown = (body: Json): number[] =>
   [...(body.items ?? []), ...(body.rows ?? []).flatMap((row: Json) => row.items)].map((m: Json) => m.tmdb_id);
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'recommendable-'));
-  await writeApiFixture(dir);
-  await writeUnwatchableMovies(dir);
-  runtime = await fixtureRuntime(dir);
-  api = createApi(runtime.services);
-}, 60_000);
-
-afterAll(async () => {
-  await runtime?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+/** Each list shows movies, none of them unwatchable. */
+async function expectOnlyWatchable(paths: string[]): Promise<void> {
+  for (const path of paths) {
+    const ids = shown(await get(path));
+    expect(ids.length, path).toBeGreaterThan(0);
+    expect(
+      ids.filter((id) => unwatchable.has(id)),
+      path,
+    ).toEqual([]);
+  }
+}
 
 describe('movies nobody can watch', () => {
   it('are indexed, found by search and shown on their own pages', async () => {
@@ -54,7 +46,7 @@ describe('movies nobody can watch', () => {
   it('never appear in For You, By Genre, Because You Watched or Similar', async () => {
     // A new user who likes every genre, and has not rated the unwatchable movies.
     const ratings = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => ({ tmdb_id: tmdbIdOf(i), rating: 5 }));
-    const res = await api.request('/api/users/cold_start/', {
+    const res = await world.api.request('/api/users/cold_start/', {
       method: 'POST',
       body: JSON.stringify({ genres: ['Comedy', 'Drama'], ratings }),
       headers: { 'content-type': 'application/json' },
@@ -68,14 +60,7 @@ describe('movies nobody can watch', () => {
       ),
       ...[0, 1, 2, 3].map((i) => `/api/recommendations/similar/?tmdb_id=${tmdbIdOf(i)}&limit=20`),
     ];
-    for (const path of lists) {
-      const ids = shown(await get(path));
-      expect(ids.length, path).toBeGreaterThan(0);
-      expect(
-        ids.filter((id) => unwatchable.has(id)),
-        path,
-      ).toEqual([]);
-    }
+    await expectOnlyWatchable(lists);
   });
 
   it('never appear in Trending, Top Rated or the seed movies, though everyone rated them 5 stars just now', async () => {
@@ -85,14 +70,7 @@ describe('movies nobody can watch', () => {
       '/api/recommendations/by-genre/?genre=Comedy&limit=50',
       '/api/recommendations/seed-movies/?genres=Comedy,Drama,Horror&limit=30',
     ];
-    for (const path of lists) {
-      const ids = shown(await get(path));
-      expect(ids.length, path).toBeGreaterThan(0);
-      expect(
-        ids.filter((id) => unwatchable.has(id)),
-        path,
-      ).toEqual([]);
-    }
+    await expectOnlyWatchable(lists);
   });
 
   it("are their neighbours' Similar movies no more, but have Similar movies of their own", async () => {
