@@ -5,30 +5,12 @@ import { useTestDatabase } from '../testing/use-test-database.js';
 import { movieIdsByMovieLensId, upsertMovieLensMovies, upsertTmdbOnlyMovies } from './movies.repository.js';
 import { upsertRatings } from './ratings.repository.js';
 import { datasetLoads, recordDatasetLoad, tableCounts } from './stats.repository.js';
+import { catalogMovie } from './trending-fixture.test-helper.js';
 import { ensureMovieLensUsers } from './users.repository.js';
 
-function movie(overrides: Partial<CatalogMovie>): CatalogMovie {
-  return {
-    movielensId: null,
-    tmdbId: null,
-    imdbId: null,
-    title: 'Untitled',
-    year: 2000,
-    genres: ['Drama'],
-    overview: null,
-    tagline: null,
-    runtime: null,
-    posterPath: null,
-    backdropPath: null,
-    voteAverage: null,
-    voteCount: null,
-    popularity: null,
-    keywords: [],
-    metadataSource: null,
-    alternateTitles: [],
-    ...overrides,
-  };
-}
+/** A catalog movie of 2000 in Drama unless told otherwise. */
+const movie = (overrides: Partial<CatalogMovie>): CatalogMovie =>
+  catalogMovie({ year: 2000, genres: ['Drama'], ...overrides });
 
 const toyStory = movie({
   movielensId: 1,
