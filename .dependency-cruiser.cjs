@@ -61,6 +61,35 @@ module.exports = {
       to: { path: '^functions/src/', pathNot: '^functions/src/entries/' },
     },
     {
+      name: 'web-shared-code-imports-no-features',
+      comment:
+        'web/src: components/, lib/ and testing/ are shared by every feature and import none (bulletproof-react).',
+      severity: 'error',
+      from: { path: '^web/src/(components|lib|testing)/' },
+      to: { path: '^web/src/(features|app)/' },
+    },
+    {
+      name: 'web-features-are-independent',
+      comment: 'A feature never imports another feature or the app; screens in app/routes compose them.',
+      severity: 'error',
+      from: { path: '^web/src/features/([^/]+)/' },
+      to: { path: ['^web/src/features/', '^web/src/app/'], pathNot: '^web/src/features/$1/' },
+    },
+    {
+      name: 'web-runs-no-server-code',
+      comment: 'The browser app reaches the API over HTTP through the generated client, never functions/ code.',
+      severity: 'error',
+      from: { path: '^web/src/' },
+      to: { path: '^functions/' },
+    },
+    {
+      name: 'web-tooling-uses-public-entries',
+      comment: 'web/scripts and web/tests reach functions/ only through its exported entry modules.',
+      severity: 'error',
+      from: { path: '^web/(scripts|tests)/' },
+      to: { path: '^functions/src/', pathNot: '^functions/src/entries/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
@@ -70,11 +99,12 @@ module.exports = {
   options: {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
+    // tsconfig.json maps web's `@/` imports to web/src, so the web rules see them.
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'default'],
-      extensions: ['.ts', '.js'],
+      extensions: ['.ts', '.tsx', '.js'],
     },
   },
 };

@@ -1,0 +1,32 @@
+/**
+ * One route per screen, each loaded on first visit (so the profile's charts, say, stay out of the
+ * first page's JavaScript). The layout (header, search, footer) wraps them all.
+ */
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RouteError } from '@/components/ui/route-error';
+import { AppLayout } from './layout/app-layout';
+
+type Screen = () => Promise<{ default: React.ComponentType }>;
+const screen = (load: Screen): Pick<RouteObject, 'lazy'> => ({
+  lazy: async () => ({ Component: (await load()).default }),
+});
+
+export const routes: RouteObject[] = [
+  {
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, ...screen(() => import('./routes/home')) },
+      { path: 'users', ...screen(() => import('./routes/users')) },
+      { path: 'onboarding', ...screen(() => import('./routes/onboarding')) },
+      { path: 'movie/:tmdbId', ...screen(() => import('./routes/movie')) },
+      { path: 'search', ...screen(() => import('./routes/search')) },
+      { path: 'ratings', ...screen(() => import('./routes/ratings')) },
+      { path: 'profile', ...screen(() => import('./routes/profile')) },
+      { path: 'status', ...screen(() => import('./routes/status')) },
+      { path: '*', ...screen(() => import('./routes/not-found')) },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

@@ -1,0 +1,63 @@
+/**
+ * A movie in a row or grid: poster, title, year, and (for a recommendation) why it was picked,
+ * shown on hover and on keyboard focus and read out with the link.
+ */
+import { useId } from 'react';
+import { Link } from 'react-router';
+import type { Movie } from '@/lib/api/client';
+import { cn } from '@/lib/cn';
+import { MovieImage } from './movie-image';
+
+export const CARD_WIDTH = 'w-36 sm:w-40 lg:w-44';
+const CARD_SIZES = '(min-width: 1024px) 11rem, (min-width: 640px) 10rem, 9rem';
+
+export interface MovieCardProps {
+  movie: Movie;
+  reason?: string | null;
+  className?: string;
+}
+
+export function MovieCard({ movie, reason, className }: MovieCardProps) {
+  const reasonId = useId();
+  const body = (
+    <>
+      <div className="relative overflow-hidden rounded-md shadow-sm ring-1 ring-black/5 dark:ring-white/10">
+        <MovieImage
+          kind="poster"
+          url={movie.poster_url}
+          title={movie.title}
+          year={movie.year}
+          genres={movie.genres}
+          sizes={CARD_SIZES}
+        />
+        {reason && (
+          <p
+            id={reasonId}
+            className="absolute inset-x-0 bottom-0 bg-black/80 p-2 text-xs text-white opacity-0 transition-opacity group-hover:opacity-100 group-focus-visible:opacity-100"
+          >
+            {reason}
+          </p>
+        )}
+      </div>
+      <p className="mt-2 line-clamp-2 text-sm font-medium leading-snug">{movie.title}</p>
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">{movie.year ?? 'Year unknown'}</p>
+    </>
+  );
+  const classes = cn('group block shrink-0 snap-start rounded-md', CARD_WIDTH, className);
+  if (movie.tmdb_id === null) return <div className={classes}>{body}</div>;
+  return (
+    <Link to={`/movie/${movie.tmdb_id}`} className={classes} aria-describedby={reason ? reasonId : undefined}>
+      {body}
+    </Link>
+  );
+}
+
+export function MovieCardSkeleton({ className }: { className?: string }) {
+  return (
+    <div aria-hidden className={cn('shrink-0', CARD_WIDTH, className)}>
+      <div className="aspect-[2/3] animate-pulse rounded-md bg-zinc-200 dark:bg-zinc-800" />
+      <div className="mt-2 h-4 w-3/4 animate-pulse rounded bg-zinc-200 dark:bg-zinc-800" />
+      <div className="mt-1 h-3 w-1/3 animate-pulse rounded bg-zinc-200 dark:bg-zinc-800" />
+    </div>
+  );
+}

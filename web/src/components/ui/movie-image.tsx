@@ -1,0 +1,82 @@
+/**
+ * A poster or backdrop from TMDB's CDN at sizes fitted to the slot (srcset), or a generated
+ * placeholder (title, year, a colour from the genre) when there is no URL or the image fails to load.
+ * The box keeps its aspect ratio either way, so nothing shifts when an image arrives or fails.
+ */
+import { useState } from 'react';
+import { genreHue } from '@/lib/genre-colors';
+import { cn } from '@/lib/cn';
+
+const WIDTHS = { poster: [185, 342, 500, 780], backdrop: [300, 780, 1280] } as const;
+const TMDB_SIZE = /\/t\/p\/(w\d+|original)\//;
+
+export interface MovieImageProps {
+  kind: 'poster' | 'backdrop';
+  url: string | null;
+  title: string;
+  year: number | null;
+  genres: readonly string[];
+  /** The slot's width, as the `sizes` attribute takes it ("(min-width: 640px) 12rem, 40vw"). */
+  sizes: string;
+  /** Empty when the title is written beside the image (a card): screen readers hear it once. */
+  alt?: string;
+  eager?: boolean;
+  className?: string;
+}
+
+export function srcSet(url: string, kind: MovieImageProps['kind']): string | undefined {
+  if (!TMDB_SIZE.test(url)) return undefined;
+  return WIDTHS[kind].map((w) => `${url.replace(TMDB_SIZE, `/t/p/w${w}/`)} ${w}w`).join(', ');
+}
+
+export function MovieImage({ kind, url, title, year, genres, sizes, alt = '', eager, className }: MovieImageProps) {
+  const [failedUrl, setFailedUrl] = useState<string | null>(null);
+  const box = cn('relative overflow-hidden', kind === 'poster' ? 'aspect-[2/3]' : 'aspect-video', className);
+  if (!url || failedUrl === url)
+    return <Placeholder kind={kind} title={title} year={year} genres={genres} alt={alt} className={box} />;
+  return (
+    <div className={cn(box, 'bg-zinc-200 dark:bg-zinc-800')}>
+      <img
+        src={url}
+        srcSet={srcSet(url, kind)}
+        sizes={sizes}
+        alt={alt}
+        loading={eager ? 'eager' : 'lazy'}
+        decoding="async"
+        onError={() => setFailedUrl(url)}
+        className="absolute inset-0 h-full w-full object-cover"
+      />
+    </div>
+  );
+}
+
+function Placeholder({
+  kind,
+  title,
+  year,
+  genres,
+  alt,
+  className,
+}: Pick<MovieImageProps, 'kind' | 'title' | 'year' | 'genres' | 'alt' | 'className'>) {
+  const hue = genreHue(genres, title);
+  const background = `linear-gradient(160deg, oklch(0.55 0.14 ${hue}), oklch(0.28 0.08 ${(hue + 40) % 360}))`;
+  const label = alt ? { role: 'img', 'aria-label': alt } : { 'aria-hidden': true };
+  return (
+    <div
+      {...label}
+      data-placeholder=""
+      className={cn(className, 'flex flex-col justify-end p-3 text-white')}
+      style={{ background }}
+    >
+      <span
+        className={cn(
+          'font-semibold leading-tight drop-shadow',
+          kind === 'poster' ? 'line-clamp-4 text-sm' : 'text-2xl',
+        )}
+      >
+        {title}
+      </span>
+      {year && <span className="mt-1 text-xs opacity-80">{year}</span>}
+    </div>
+  );
+}
