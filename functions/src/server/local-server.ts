@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { compress } from 'hono/compress';
 import { createApi } from '../apps/api.js';
 import { newApp } from '../apps/app.js';
 import type { Runtime } from '../composition/runtime.js';
@@ -27,11 +28,38 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
+/**
+ * Vite names built assets by content hash, so they never change under one name: cached for a year.
+ * index.html names the current ones, so it is revalidated every time; other public files for an hour.
+ */
+export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
+export const CACHE_REVALIDATE = 'no-cache';
+const CACHE_PUBLIC_FILE = 'public, max-age=3600';
+
+const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
+/** A client-side route (/movie/603), as opposed to a missing file (/assets/gone.js), which stays a 404. */
+// The API's trailing-slash redirect may have added a slash to a missing file's path.
+const isClientRoute = (path: string) => !/\.[a-z0-9]+\/?$/i.test(path);
+
 function mountSpa(app: OpenAPIHono, webDist: string): void {
-  const staticFiles = serveStatic({ root: relative(process.cwd(), webDist) || '.' });
-  app.use('*', async (c, next) => (c.req.path.startsWith('/api/') ? next() : staticFiles(c, next)));
+  const staticFiles = serveStatic({
+    root: relative(process.cwd(), webDist) || '.',
+    onFound: (path, c) => {
+      const hashed = path.includes('/assets/');
+      c.header(
+        'cache-control',
+        path.endsWith('.html') ? CACHE_REVALIDATE : hashed ? CACHE_IMMUTABLE : CACHE_PUBLIC_FILE,
+      );
+    },
+  });
   const indexHtml = readFile(join(webDist, 'index.html'), 'utf-8');
-  app.get('*', async (c, next) => (c.req.path.startsWith('/api/') ? next() : c.html(await indexHtml)));
+  app.use('*', async (c, next) => (isApi(c.req.path) ? next() : compress()(c, next)));
+  app.use('*', async (c, next) => (isApi(c.req.path) ? next() : staticFiles(c, next)));
+  app.get('*', async (c, next) => {
+    if (isApi(c.req.path) || !isClientRoute(c.req.path)) return next();
+    c.header('cache-control', CACHE_REVALIDATE);
+    return c.html(await indexHtml);
+  });
 }
 
 /** One JSON log line per request; registered before the routes, since Hono runs handlers in order. */

@@ -5,12 +5,13 @@ import { describeDatabase } from '@movierec/functions/database';
 import { tableCounts } from '@movierec/functions/database';
 import { trendingStore } from '@movierec/functions/database';
 import { ingestModelEmbeddings, runTrendingJob } from '@movierec/functions/jobs';
-import { config, printResult, withDatabase } from '../cli/context.js';
+import { config, printResult, REPO_ROOT, withDatabase } from '../cli/context.js';
 import { createProgress } from '../cli/progress.js';
 import { prepareDatabase } from '../load/prepare.js';
 import { acquireDataset } from './dataset-options.js';
 import { snapshotFolder } from './snapshot-options.js';
 import { trainModel } from './model.js';
+import { ensureWebBuild } from '../server/web-build.js';
 import { type ServerFlags, serveWith, withServerOptions } from './serve.js';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -57,10 +58,12 @@ async function prepareEverything() {
 
 export function registerStartCommand(program: Command): void {
   withServerOptions(program.command('start'))
-    .description('Prepare what is missing (data, database, model, index, Trending), then serve the app.')
+    .description('Prepare what is missing (data, database, model, index, Trending, the web build), then serve the app.')
     .option('--no-serve', 'prepare only')
     .action(async (flags: ServerFlags & { serve: boolean }) => {
       const prepared = await prepareEverything();
+      // A WEB_DIST of one's own is served as it is; the default is built from web/ when stale.
+      if (!config().server.webDist) ensureWebBuild(join(REPO_ROOT, 'web'), log);
       printResult({ database: describeDatabase(config().database), ...prepared });
       if (flags.serve) await serveWith(flags);
     });
