@@ -4,3 +4,4 @@ export * from '../../adapters/postgres/testing/use-test-database.js';
 export * from '../../apps/testing/api-fixture.js';
 export * from '../../adapters/tmdb/fake-tmdb-server.js';
 export * from '../../testing/real-data.js';
+export * from '../../testing/prepared-app.js';
