@@ -45,12 +45,14 @@ export function StarRating({ value, onChange, label, disabled, size = 'sm', clas
   const [hover, setHover] = useState<number | null>(null);
   const shown = hover ?? value ?? 0;
 
+  // Only a different value is reported: re-picking the current one would save the same rating again.
+  const pick = (next: number) => !disabled && next !== value && onChange(next);
   const onKeyDown = (event: KeyboardEvent) => {
     if (disabled) return;
     const next = keyValue(event.key, value);
     if (next === null) return;
     event.preventDefault();
-    if (next !== value) onChange(next);
+    pick(next);
   };
 
   return (
@@ -72,7 +74,7 @@ export function StarRating({ value, onChange, label, disabled, size = 'sm', clas
           key={star}
           data-star={star}
           onPointerMove={(e) => !disabled && setHover(pointerValue(e, star))}
-          onClick={(e) => !disabled && onChange(pointerValue(e, star))}
+          onClick={(e) => pick(pointerValue(e, star))}
           className={cn('relative', size === 'lg' ? 'size-8' : 'size-5')}
         >
           <StarShape fill={Math.min(1, Math.max(0, shown - (star - 1)))} />
