@@ -1,0 +1,23 @@
+import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
+import { api, unwrap, type Schemas } from '@/lib/api/client';
+import { queryKeys } from '@/lib/query-keys';
+
+const LIMIT = 20;
+
+export const getByGenre = (userId: number, genre: Schemas['Genre'], signal?: AbortSignal) =>
+  unwrap(
+    api.GET('/api/recommendations/by-genre/', {
+      params: { query: { genre, user_id: userId, limit: LIMIT } },
+      signal,
+    }),
+  );
+
+/** No genre yet (the row picks its default once For You has answered): the query waits. */
+export const byGenreQueryOptions = (userId: number, genre: Schemas['Genre'] | undefined) =>
+  queryOptions({
+    queryKey: queryKeys.recommendations(userId, 'by-genre', genre, { limit: LIMIT }),
+    queryFn: genre ? ({ signal }) => getByGenre(userId, genre, signal) : skipToken,
+  });
+
+export const useByGenre = (userId: number, genre: Schemas['Genre'] | undefined) =>
+  useQuery(byGenreQueryOptions(userId, genre));

@@ -1,0 +1,32 @@
+/** One genre at a time, as chips: a Radix toggle group (one tab stop, arrows move between chips). */
+import { ToggleGroup } from 'radix-ui';
+import type { Genre } from '../api/get-genres';
+
+interface GenreChipsProps {
+  genres: readonly Genre[];
+  value: Genre | undefined;
+  onChange: (genre: Genre) => void;
+}
+
+export function GenreChips({ genres, value, onChange }: GenreChipsProps) {
+  return (
+    <ToggleGroup.Root
+      type="single"
+      aria-label="Genre"
+      value={value ?? ''}
+      // Clicking the chosen chip again would clear the choice; the row always shows one genre.
+      onValueChange={(next) => next && onChange(next as Genre)}
+      className="scrollbar-none order-last -mx-1 flex w-full gap-2 overflow-x-auto px-1 py-1"
+    >
+      {genres.map((genre) => (
+        <ToggleGroup.Item
+          key={genre}
+          value={genre}
+          className="shrink-0 rounded-full px-3 py-1 text-sm font-medium ring-1 ring-zinc-300 hover:bg-zinc-100 data-[state=on]:bg-accent data-[state=on]:text-white data-[state=on]:ring-accent dark:ring-zinc-700 dark:hover:bg-zinc-800 dark:data-[state=on]:ring-accent"
+        >
+          {genre}
+        </ToggleGroup.Item>
+      ))}
+    </ToggleGroup.Root>
+  );
+}
