@@ -79,11 +79,23 @@ describe('system', () => {
 });
 
 describe('users', () => {
-  it('lists users with rating counts and top genres, paged and searchable', async () => {
+  it('lists users with rating counts, top genres and favourite movies, paged and searchable', async () => {
     const { body } = await get('/api/users/?limit=5&sort=ratings');
     expect(body).toMatchObject({ limit: 5, offset: 0, total: USER_COUNT, has_more: true });
-    expect(body.items[0]).toMatchObject({ kind: 'movielens', rating_count: RATINGS_PER_USER });
-    expect(body.items[0].top_genres.length).toBeGreaterThan(0);
+    expect(body.items[0]).toMatchObject({ kind: 'movielens', rating_count: RATINGS_PER_USER, read_only: true });
+    for (const user of body.items) {
+      expect(user.top_genres).toHaveLength(3);
+      expect(user.top_genres.every((g: string) => (GENRES as readonly string[]).includes(g))).toBe(true);
+      // Half the fixture's movies have a poster and each user rated 30 of 48: four with one.
+      expect(user.favorite_movies).toHaveLength(4);
+      for (const movie of user.favorite_movies) expect(movie.poster_url).toMatch(/^https:\/\/image\.tmdb\.org\//);
+      const ratings = await get(`/api/users/${user.id}/ratings/?limit=100`);
+      const stars = new Map(ratings.body.items.map((r: Json) => [r.movie.id, r.rating]));
+      const favoriteStars = user.favorite_movies.map((m: Json) => stars.get(m.id));
+      expect(favoriteStars).toEqual([...favoriteStars].sort((a, b) => b - a));
+      const bestWithPoster = ratings.body.items.filter((r: Json) => r.movie.poster_url).map((r: Json) => r.rating);
+      expect(favoriteStars[0]).toBe(Math.max(...bestWithPoster));
+    }
     const found = await get('/api/users/?search=1');
     expect(found.body.items.map((u: Json) => u.id)).toEqual([1, 10, 11, 12]);
   });
@@ -93,6 +105,7 @@ describe('users', () => {
     expect(ratings.body).toMatchObject({ total: RATINGS_PER_USER, has_more: true });
     expect(ratings.body.items[0].movie.title).toMatch(/Story/);
     const stats = await get('/api/users/1/statistics/');
+    expect(stats.body.user).toMatchObject({ kind: 'movielens', read_only: true }); // DEMO_WRITES is off
     expect(stats.body.rating_count).toBe(RATINGS_PER_USER);
     expect(stats.body.distribution).toHaveLength(10);
     expect(stats.body.distribution.reduce((s: number, d: Json) => s + d.count, 0)).toBe(RATINGS_PER_USER);
@@ -106,8 +119,11 @@ describe('users', () => {
     });
     expect(created.status).toBe(201);
     const { user, token } = created.body;
-    expect(user).toMatchObject({ kind: 'cold_start', preferred_genres: ['Sci-Fi'] });
+    expect(user).toMatchObject({ kind: 'cold_start', preferred_genres: ['Sci-Fi'], read_only: false });
     expect((await get(`/api/users/${user.id}/ratings/`)).body.total).toBe(5);
+    expect((await get(`/api/users/${user.id}/statistics/`)).body.user.read_only).toBe(false);
+    const listed = (await get('/api/users/?kind=cold_start&limit=100')).body.items.find((u: Json) => u.id === user.id);
+    expect(listed).toMatchObject({ read_only: false, top_genres: ['Sci-Fi'] });
 
     const rate = (headers: Record<string, string>, body: unknown = { tmdb_id: tmdbIdOf(22), rating: 5 }) =>
       post(`/api/users/${user.id}/rate/`, body, headers);

@@ -52,7 +52,9 @@ describe.each(drivers)('cached personal lists on %s', (driver) => {
     (await get(`/api/recommendations/because-you-watched/?user_id=${userId}&rows=2&limit=5`)).rows;
 
   it('a rating through the API shows on the next request', async () => {
-    const userId = (await get('/api/users/?limit=1')).items[0].id;
+    const user = (await get('/api/users/?limit=1')).items[0];
+    expect(user).toMatchObject({ kind: 'movielens', read_only: false }); // DEMO_WRITES is on
+    const userId = user.id;
     const first = await forYou(userId);
     expect(await forYou(userId)).toEqual(first);
     const rowsBefore = await becauseRows(userId);

@@ -119,6 +119,23 @@ describe.skipIf(!prepared)(
       expect(after.items.map((m: Json) => m.tmdb_id)).not.toContain(seeds[5].tmdb_id);
     });
 
+    it('the user picker tells the most active users apart, with posters of their favourite movies', async () => {
+      const { items } = await get('/api/users/?sort=ratings&limit=40');
+      expect(items).toHaveLength(40);
+      // By raw count 29 of these 40 show both Drama and Comedy; lift leaves the genres that set each apart.
+      const dramaAndComedy = items.filter(
+        (u: Json) => u.top_genres.includes('Drama') && u.top_genres.includes('Comedy'),
+      );
+      expect(dramaAndComedy.length).toBeLessThanOrEqual(10);
+      for (const user of items) {
+        expect(user.top_genres).toHaveLength(3);
+        expect(user.favorite_movies).toHaveLength(4);
+        expect(user.read_only).toBe(true);
+      }
+      const favorites = items.flatMap((u: Json) => u.favorite_movies);
+      expect(favorites.filter((m: Json) => m.poster_url).length).toBeGreaterThanOrEqual(0.9 * favorites.length);
+    });
+
     it('Similar finds what a person expects', async () => {
       // The Fellowship of the Ring (TMDB 120): its two sequels (121, 122), rated by the same people and
       // described alike, are among its ten nearest neighbours for any model that learnt anything.

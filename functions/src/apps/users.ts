@@ -1,6 +1,7 @@
 /** /api/users: the impersonation list, cold-start onboarding, ratings, rating and statistics. */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MovieRef } from '../core/catalog/movie-refs.js';
+import type { UserAccess } from '../core/users/users.js';
 import type { UserRecord } from '../core/users/users.port.js';
 import { bearerToken, newApp } from './app.js';
 import { movieJson, pageJson } from './presenters.js';
@@ -20,12 +21,13 @@ import type { AppServices } from './services.js';
 
 const tags = ['users'];
 
-const userJson = (u: UserRecord) => ({
+const userJson = (u: UserRecord & UserAccess) => ({
   id: u.id,
   kind: u.kind,
   movielens_id: u.movielensId,
   preferred_genres: u.preferredGenres,
   created_at: u.createdAt.toISOString(),
+  read_only: u.readOnly,
 });
 
 const movieRef = (r: z.infer<typeof MovieRatingInput>): MovieRef =>
@@ -37,7 +39,7 @@ const listRoute = createRoute({
   method: 'get',
   path: '/api/users/',
   tags,
-  summary: 'List users to impersonate, with rating counts and top genres',
+  summary: 'List users to impersonate, with rating counts, distinctive genres and favourite movies',
   request: { query: UserListQuery },
   responses: { 200: json(UserSummaryPage, 'A page of users'), ...errorResponses(400) },
 });
@@ -97,6 +99,8 @@ export function createUsersApp(services: AppServices) {
           movielens_id: u.movielensId,
           rating_count: u.ratingCount,
           top_genres: u.topGenres,
+          favorite_movies: u.favoriteMovies.map(movieJson),
+          read_only: u.readOnly,
         })),
         200,
       );

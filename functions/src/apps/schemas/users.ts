@@ -37,13 +37,29 @@ export const UserListQuery = PageQuery.extend({
   sort: z.enum(['id', 'ratings']).default('id').openapi({ description: 'id, or most ratings first.' }),
 });
 
+const readOnlyField = z.boolean().openapi({
+  description: 'True when nobody may rate as this user here: a MovieLens user while DEMO_WRITES is off.',
+});
+
 export const UserSummarySchema = z
   .object({
     id: z.number().int(),
     kind: z.enum(['movielens', 'cold_start']),
     movielens_id: z.number().int().nullable(),
     rating_count: z.number().int(),
-    top_genres: z.array(z.string()),
+    top_genres: z
+      .array(z.string())
+      .max(3)
+      .openapi({
+        description:
+          "Up to three genres that set the user apart: by lift (the user's share of ratings in the genre over the average " +
+          "user's), among genres with at least 3 and 5% of the user's ratings; then by count.",
+      }),
+    favorite_movies: z
+      .array(MovieSchema)
+      .max(4)
+      .openapi({ description: "The user's best-rated movies (ties: more TMDB votes, then newer), posters first." }),
+    read_only: readOnlyField,
   })
   .openapi('UserSummary');
 
@@ -54,6 +70,7 @@ export const UserSchema = z
     movielens_id: z.number().int().nullable(),
     preferred_genres: z.array(z.string()),
     created_at: z.string().datetime(),
+    read_only: readOnlyField,
   })
   .openapi('User');
 
@@ -105,7 +122,9 @@ export const UserStatisticsSchema = z
     first_rated_at: z.string().datetime().nullable(),
     last_rated_at: z.string().datetime().nullable(),
     distribution: z.array(z.object({ rating: z.number(), count: z.number().int() })),
-    top_genres: z.array(z.object({ genre: z.string(), count: z.number().int(), average_rating: z.number() })),
+    top_genres: z
+      .array(z.object({ genre: z.string(), count: z.number().int(), average_rating: z.number() }))
+      .openapi({ description: 'The ten most rated genres, by count (unlike UserSummary.top_genres).' }),
     activity: z.array(z.object({ month: z.string().openapi({ example: '2018-09' }), count: z.number().int() })),
   })
   .openapi('UserStatistics');

@@ -18,7 +18,13 @@ export interface UserSummary {
   kind: UserKind;
   movielensId: number | null;
   ratingCount: number;
+  /**
+   * Up to three genres that set the user apart: the most over-represented against the average user
+   * (lift, among genres with enough of the user's ratings), then the most rated.
+   */
   topGenres: string[];
+  /** Up to four of the user's best-rated movies, those with a poster first. */
+  favoriteMovies: MovieRecord[];
 }
 
 export interface UserRatingEntry {
@@ -54,6 +60,7 @@ export interface UserStatistics {
   lastRatedAt: Date | null;
   /** One entry per rating value 0.5 … 5.0, zeros included. */
   distribution: { rating: number; count: number }[];
+  /** The user's ten most rated genres by count (not lift, unlike UserSummary.topGenres). */
   topGenres: { genre: string; count: number; averageRating: number }[];
   /** Ratings per calendar month (UTC), oldest first. */
   activity: { month: string; count: number }[];

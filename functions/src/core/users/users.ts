@@ -10,6 +10,7 @@ import { CodedError } from '../errors.js';
 import type { PageRequest, Paged } from '../paging.js';
 import { hashToken, newToken, tokenMatches } from './tokens.js';
 import type {
+  UserKind,
   UserListQuery,
   UserRatingEntry,
   UserRecord,
@@ -25,6 +26,19 @@ export interface UserServiceDeps {
   users: UserStore;
   catalog: CatalogStore;
   demoWrites: boolean;
+}
+
+/** Whether this deployment refuses ratings as the user (the API's read_only). */
+export interface UserAccess {
+  readOnly: boolean;
+}
+
+/**
+ * The one rule for read-only users, behind both the rating guard and what the API shows: MovieLens
+ * users are read-only unless demo writes are on; cold-start users rate with their token.
+ */
+export function isReadOnly(user: { kind: UserKind }, demoWrites: boolean): boolean {
+  return user.kind === 'movielens' && !demoWrites;
 }
 
 export interface RatingInput {
@@ -45,11 +59,16 @@ export function createUserService({ users, catalog, demoWrites }: UserServiceDep
     return user;
   }
 
+  const withAccess = <T extends { kind: UserKind }>(user: T): T & UserAccess => ({
+    ...user,
+    readOnly: isReadOnly(user, demoWrites),
+  });
+
   function authorizeWrite(user: UserRecord, bearerToken: string | undefined): void {
-    if (user.kind === 'movielens') {
-      if (demoWrites) return;
+    if (isReadOnly(user, demoWrites)) {
       throw new CodedError('forbidden', `user ${user.id} is a MovieLens user and read-only here (DEMO_WRITES is off)`);
     }
+    if (user.kind === 'movielens') return; // demo writes: anyone may rate as a MovieLens user
     if (!bearerToken)
       throw new CodedError('unauthorized', `rating as user ${user.id} needs its token (Authorization: Bearer <token>)`);
     if (!user.tokenHash || !tokenMatches(bearerToken, user.tokenHash)) {
@@ -60,15 +79,16 @@ export function createUserService({ users, catalog, demoWrites }: UserServiceDep
   return {
     existingUser,
 
-    list(query: UserListQuery): Promise<Paged<UserSummary>> {
-      return users.listUsers(query);
+    async list(query: UserListQuery): Promise<Paged<UserSummary & UserAccess>> {
+      const page = await users.listUsers(query);
+      return { ...page, items: page.items.map(withAccess) };
     },
 
     /** Creates a user from chosen genres and ≥ 5 ratings; returns it with its secret token (shown once). */
     async coldStart(input: {
       genres: readonly string[];
       ratings: readonly RatingInput[];
-    }): Promise<{ user: UserRecord; token: string }> {
+    }): Promise<{ user: UserRecord & UserAccess; token: string }> {
       const genres = requireGenres(input.genres);
       input.ratings.forEach((r) => checkRatingValue(r.rating));
       if (input.ratings.length < MIN_ONBOARDING_RATINGS) {
@@ -91,7 +111,7 @@ export function createUserService({ users, catalog, demoWrites }: UserServiceDep
         preferredGenres: genres,
         ratings: movies.map((m, i) => ({ movieId: m.id, rating: input.ratings[i]!.rating })),
       });
-      return { user, token };
+      return { user: withAccess(user), token };
     },
 
     async ratings(userId: number, page: PageRequest): Promise<Paged<UserRatingEntry>> {
@@ -109,9 +129,9 @@ export function createUserService({ users, catalog, demoWrites }: UserServiceDep
       return { user, movie: movie!, rating: input.rating, ...written };
     },
 
-    async statistics(userId: number): Promise<{ user: UserRecord; statistics: UserStatistics }> {
+    async statistics(userId: number): Promise<{ user: UserRecord & UserAccess; statistics: UserStatistics }> {
       const user = await existingUser(userId);
-      return { user, statistics: await users.statistics(userId) };
+      return { user: withAccess(user), statistics: await users.statistics(userId) };
     },
   };
 }

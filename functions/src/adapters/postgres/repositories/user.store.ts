@@ -5,9 +5,9 @@ import type { UserListQuery, UserRecord, UserStatistics, UserStore } from '../..
 import type { Db } from '../database.js';
 import type { UsersTable } from '../schema.js';
 import { toMovieRecord } from './catalog.store.js';
+import { userSummaryParts } from './user-summaries.js';
 
 const RATING_VALUES = Array.from({ length: 10 }, (_, i) => (i + 1) / 2);
-const TOP_GENRES = 3;
 
 function toUserRecord(row: Selectable<UsersTable>): UserRecord {
   return {
@@ -20,19 +20,7 @@ function toUserRecord(row: Selectable<UsersTable>): UserRecord {
   };
 }
 
-/** Each listed user's most-rated genres, computed for the page's users only. */
-async function topGenresOf(db: Db, userIds: number[]): Promise<Map<number, string[]>> {
-  if (userIds.length === 0) return new Map();
-  const result = await sql<{ userId: number; genres: string[] }>`
-    select user_id as "userId", (array_agg(genre order by n desc, genre))[1:${TOP_GENRES}] as genres
-    from (select r.user_id, g as genre, count(*) as n
-          from ratings r join movies m on m.id = r.movie_id, unnest(m.genres) g
-          where r.user_id = any(${userIds}::int[]) group by r.user_id, g) t
-    group by user_id`.execute(db);
-  return new Map(result.rows.map((r) => [r.userId, r.genres]));
-}
-
-async function listUsers(db: Db, query: UserListQuery) {
+async function listUsers(db: Db, summaryParts: ReturnType<typeof userSummaryParts>, query: UserListQuery) {
   const search = query.search?.trim();
   const base = db
     .selectFrom('users as u')
@@ -52,16 +40,13 @@ async function listUsers(db: Db, query: UserListQuery) {
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  const genres = await topGenresOf(
-    db,
-    rows.map((r) => r.id),
-  );
+  const parts = await summaryParts(rows.map((r) => r.id));
   const items = rows.map((r) => ({
     id: r.id,
     kind: r.kind,
     movielensId: r.movielens_id,
     ratingCount: r.rating_count,
-    topGenres: genres.get(r.id) ?? [],
+    ...parts.get(r.id)!,
   }));
   return pageOf(items, query, Number(count.n));
 }
@@ -97,8 +82,9 @@ async function statistics(db: Db, userId: number): Promise<UserStatistics> {
 }
 
 export function createUserStore(db: Db): UserStore {
+  const summaryParts = userSummaryParts(db);
   return {
-    listUsers: (query) => listUsers(db, query),
+    listUsers: (query) => listUsers(db, summaryParts, query),
 
     async userById(id) {
       const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
