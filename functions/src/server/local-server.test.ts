@@ -57,6 +57,6 @@ describe('the built SPA', () => {
     expect(await health.json()).toEqual({ status: 'ok' });
     const missing = await get('/api/nothing/');
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error.code).toBe('not_found');
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('not_found');
   });
 });

@@ -640,7 +640,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List users to impersonate, with rating counts and top genres */
+        /** List users to impersonate, with rating counts, distinctive genres and favourite movies */
         get: {
             parameters: {
                 query?: {
@@ -1148,6 +1148,8 @@ export interface components {
             kind: "movielens" | "cold_start";
             movielens_id: number | null;
             preferred_genres: string[];
+            /** @description True when nobody may rate as this user here: a MovieLens user while DEMO_WRITES is off. */
+            read_only: boolean;
         };
         UserRating: {
             movie: components["schemas"]["Movie"];
@@ -1179,6 +1181,7 @@ export interface components {
             /** Format: date-time */
             last_rated_at: string | null;
             rating_count: number;
+            /** @description The ten most rated genres, by count (unlike UserSummary.top_genres). */
             top_genres: {
                 average_rating: number;
                 count: number;
@@ -1187,11 +1190,16 @@ export interface components {
             user: components["schemas"]["User"];
         };
         UserSummary: {
+            /** @description The user's best-rated movies (ties: more TMDB votes, then newer), posters first. */
+            favorite_movies: components["schemas"]["Movie"][];
             id: number;
             /** @enum {string} */
             kind: "movielens" | "cold_start";
             movielens_id: number | null;
             rating_count: number;
+            /** @description True when nobody may rate as this user here: a MovieLens user while DEMO_WRITES is off. */
+            read_only: boolean;
+            /** @description Up to three genres that set the user apart: by lift (the user's share of ratings in the genre over the average user's), among genres with at least 3 and 5% of the user's ratings; then by count. */
             top_genres: string[];
         };
         UserSummaryPage: {
