@@ -8,23 +8,12 @@
  * counts, exclusions, metadata present, the recommendable rule, and neighbourhoods strong enough
  * that no reasonable training misses them; never the exact picks of one training run.
  */
-import { existsSync } from 'node:fs';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Runtime } from '../composition/runtime.js';
+import { openPreparedApp, preparedAppPresent, type PreparedApp } from '../testing/prepared-app.js';
 import { createApi } from './api.js';
-import { fixtureRuntime, type Json } from './testing/api-runtime.js';
+import type { Json } from './testing/api-runtime.js';
 
-const DATA_DIR = fileURLToPath(new URL('../../../.data/', import.meta.url));
-const MODEL_DIR = join(DATA_DIR, 'runs', 'latest-model');
-const prepared = ['pglite', 'index/manifest.json', 'runs/latest-model/user_tower.safetensors'].every((p) =>
-  existsSync(join(DATA_DIR, p)),
-);
-if (!prepared && process.env.CI)
-  throw new Error(`CI needs the prepared app in ${DATA_DIR}: run \`npm start -- --no-serve\` first (.ci/run does)`);
+const prepared = preparedAppPresent();
 
 /** What the recommendable rule (core/catalog/recommendable.ts) guarantees of every listed movie. */
 function expectRecommendable(movie: Json): void {
@@ -36,16 +25,13 @@ function expectRecommendable(movie: Json): void {
 describe.skipIf(!prepared)(
   `ml-latest-small with the trained model${prepared ? '' : ' (skipped: run `npm start` first)'}`,
   () => {
-    let copy: string;
-    let runtime: Runtime;
+    let app: PreparedApp;
     let get: (path: string) => Promise<Json>;
     let post: (path: string, body: unknown, token?: string) => Promise<Json>;
 
     beforeAll(async () => {
-      copy = await mkdtemp(join(tmpdir(), 'real-api-'));
-      await cp(join(DATA_DIR, 'pglite'), join(copy, 'pglite'), { recursive: true });
-      runtime = await fixtureRuntime(copy, { MODEL_DIR, INDEX_DIR: join(DATA_DIR, 'index') });
-      const api = createApi(runtime.services);
+      app = await openPreparedApp();
+      const api = createApi(app.runtime.services);
       get = async (path) => (await api.request(path)).json();
       post = async (path, body, token) => {
         const headers: Record<string, string> = {
@@ -57,8 +43,8 @@ describe.skipIf(!prepared)(
     }, 120_000);
 
     afterAll(async () => {
-      await runtime?.close();
-      if (copy) await rm(copy, { recursive: true, force: true });
+      await app?.runtime.close();
+      await app?.removeCopy();
     });
 
     it('For You for user 1: 20 unrated movies with metadata, from the trained user tower', async () => {
