@@ -5,12 +5,12 @@ import type { Movie } from '@/lib/api/client';
 import { mockFetch, renderWithApp } from '@/testing/render';
 import { SearchBox } from './search-box';
 
-// The API client keeps the fetch it saw when created (openapi-fetch's default), before mockFetch swaps
-// the global one: give it a fetch that looks the global up on each call.
+// openapi-fetch keeps the fetch it finds when the client is created, before mockFetch swaps the global
+// one: hand it a fetch that looks the global up on every call.
 vi.hoisted(() => {
   const original = globalThis.fetch;
-  globalThis.fetch = (...args) => (globalThis.fetch === delegate ? original : globalThis.fetch)(...args);
-  const delegate = globalThis.fetch;
+  const late: typeof fetch = (...args) => (globalThis.fetch === late ? original : globalThis.fetch)(...args);
+  globalThis.fetch = late;
 });
 
 const movie = (id: number, title: string, year: number): Movie => ({

@@ -85,7 +85,7 @@ export function SuggestionPopup(props: SuggestionPopupProps) {
           tabIndex={-1}
           className="block rounded-md px-2 py-2 text-sm font-medium text-accent hover:bg-zinc-100 dark:hover:bg-zinc-800"
         >
-          All results for “{query}” <span className="text-xs text-zinc-500">(Enter)</span>
+          All results for “{query}”{active < 0 && <span className="ml-1 text-xs text-zinc-500">(Enter)</span>}
         </Link>
       )}
     </div>

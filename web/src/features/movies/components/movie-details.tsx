@@ -1,0 +1,108 @@
+/**
+ * A movie's page body: the backdrop with the poster over its lower edge, then the title, the facts
+ * (year, runtime, genres, TMDB votes), tagline and overview. The rating control comes from the
+ * route (`rating`), since rating is another feature's concern.
+ */
+import type { ReactNode } from 'react';
+import { MovieImage } from '@/components/ui/movie-image';
+import type { MovieDetails as Details } from '../api/get-movie';
+import { formatRuntime, formatVotes } from '../lib/format';
+
+export function MovieDetails({ movie, rating }: { movie: Details; rating: ReactNode }) {
+  const facts = [movie.year, movie.runtime && formatRuntime(movie.runtime)].filter(Boolean);
+  const votes = formatVotes(movie.vote_average, movie.vote_count);
+  return (
+    <article>
+      <Backdrop movie={movie} />
+      {/* Beside the poster: the title and facts; beneath them, or full width on a phone, rating and overview. */}
+      <div className="relative mx-auto grid max-w-6xl grid-cols-[7rem_1fr] gap-x-4 px-4 sm:grid-cols-[12rem_1fr] sm:gap-x-8 sm:px-8 lg:grid-cols-[16rem_1fr]">
+        <MovieImage
+          kind="poster"
+          url={movie.poster_url}
+          title={movie.title}
+          year={movie.year}
+          genres={movie.genres}
+          sizes="(min-width: 1024px) 16rem, (min-width: 640px) 12rem, 7rem"
+          eager
+          className="-mt-16 self-start rounded-lg shadow-xl ring-1 ring-black/10 sm:row-span-2 sm:-mt-40 dark:ring-white/10"
+        />
+        <header className="min-w-0 pt-3 sm:pt-6">
+          <h1 className="text-2xl font-bold tracking-tight text-balance sm:text-4xl">{movie.title}</h1>
+          {facts.length > 0 && <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{facts.join(' · ')}</p>}
+          <ul aria-label="Genres" className="mt-3 flex flex-wrap gap-1.5">
+            {movie.genres.map((genre) => (
+              <li
+                key={genre}
+                className="rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-zinc-300 dark:ring-zinc-700"
+              >
+                {genre}
+              </li>
+            ))}
+          </ul>
+          {votes && (
+            <p className="mt-3 text-sm">
+              <span aria-hidden className="text-amber-500">
+                ★{' '}
+              </span>
+              <span className="sr-only">TMDB average: </span>
+              {votes}
+            </p>
+          )}
+        </header>
+        <div className="col-span-2 mt-6 space-y-6 sm:col-span-1 sm:col-start-2">
+          {rating}
+          <Overview movie={movie} />
+        </div>
+      </div>
+    </article>
+  );
+}
+
+function Backdrop({ movie }: { movie: Details }) {
+  return (
+    <div className="relative">
+      <MovieImage
+        kind="backdrop"
+        url={movie.backdrop_url}
+        title={movie.title}
+        year={movie.year}
+        genres={movie.genres}
+        sizes="100vw"
+        eager
+        // The title is written beneath; a generated backdrop's caption would repeat it.
+        className="max-h-[28rem] w-full [&_span]:hidden"
+      />
+      <div
+        aria-hidden
+        className="absolute inset-0 bg-gradient-to-t from-white via-white/20 to-transparent dark:from-zinc-950 dark:via-zinc-950/30"
+      />
+    </div>
+  );
+}
+
+function Overview({ movie }: { movie: Details }) {
+  if (!movie.tagline && !movie.overview) return null;
+  return (
+    <div>
+      {movie.tagline && <p className="text-lg text-zinc-700 italic dark:text-zinc-300">{movie.tagline}</p>}
+      {movie.overview && <p className="mt-2 max-w-prose leading-relaxed">{movie.overview}</p>}
+    </div>
+  );
+}
+
+export function MovieDetailsSkeleton() {
+  return (
+    <div role="status" aria-label="Loading the movie" className="animate-pulse">
+      <div className="aspect-video max-h-[28rem] w-full bg-zinc-200 dark:bg-zinc-800" />
+      <div className="mx-auto flex max-w-6xl gap-4 px-4 sm:gap-8 sm:px-8">
+        <div className="-mt-16 aspect-[2/3] w-28 shrink-0 rounded-lg bg-zinc-300 sm:-mt-40 sm:w-48 lg:w-64 dark:bg-zinc-700" />
+        <div className="flex-1 space-y-3 pt-6">
+          <div className="h-8 w-2/3 rounded bg-zinc-200 dark:bg-zinc-800" />
+          <div className="h-4 w-1/3 rounded bg-zinc-200 dark:bg-zinc-800" />
+          <div className="h-4 w-full max-w-prose rounded bg-zinc-200 dark:bg-zinc-800" />
+          <div className="h-4 w-5/6 max-w-prose rounded bg-zinc-200 dark:bg-zinc-800" />
+        </div>
+      </div>
+    </div>
+  );
+}
