@@ -1,0 +1,40 @@
+/** Previous / Next links over `?page=`, with "Page 2 of 12" when the total is known. */
+import { Link } from 'react-router';
+import { cn } from '@/lib/cn';
+
+const button = 'rounded-full px-4 py-1.5 text-sm font-medium ring-1 ring-zinc-300 dark:ring-zinc-700';
+const enabled = 'hover:bg-zinc-100 dark:hover:bg-zinc-800';
+const disabled = 'pointer-events-none opacity-40';
+
+export function Pager({ page, pages, hasMore }: { page: number; pages: number | null; hasMore: boolean }) {
+  if (page === 1 && !hasMore) return null;
+  return (
+    <nav aria-label="Pages" className="mt-6 flex items-center justify-between gap-4">
+      <PageLink page={page - 1} show={page > 1} rel="prev">
+        ‹ Previous
+      </PageLink>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        Page {page}
+        {pages !== null && ` of ${pages}`}
+      </p>
+      <PageLink page={page + 1} show={hasMore} rel="next">
+        Next ›
+      </PageLink>
+    </nav>
+  );
+}
+
+function PageLink({ page, show, rel, children }: { page: number; show: boolean; rel: string; children: string }) {
+  // A page that does not exist is shown greyed (the bar keeps its layout) and is no link at all.
+  if (!show)
+    return (
+      <span aria-hidden className={cn(button, disabled)}>
+        {children}
+      </span>
+    );
+  return (
+    <Link to={`?page=${page}`} rel={rel} className={cn(button, enabled)}>
+      {children}
+    </Link>
+  );
+}
