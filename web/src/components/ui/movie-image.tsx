@@ -62,21 +62,21 @@ function Placeholder({
   const background = `linear-gradient(160deg, oklch(0.55 0.14 ${hue}), oklch(0.28 0.08 ${(hue + 40) % 360}))`;
   const label = alt ? { role: 'img', 'aria-label': alt } : { 'aria-hidden': true };
   return (
-    <div
-      {...label}
-      data-placeholder=""
-      className={cn(className, 'flex flex-col justify-end p-3 text-white')}
-      style={{ background }}
-    >
-      <span
-        className={cn(
-          'font-semibold leading-tight drop-shadow',
-          kind === 'poster' ? 'line-clamp-4 text-sm' : 'text-2xl',
-        )}
-      >
-        {title}
-      </span>
-      {year && <span className="mt-1 text-xs opacity-80">{year}</span>}
+    // A container, so the caption scales with the slot: a 4rem favourite fits its title as a hero does.
+    <div {...label} data-placeholder="" className={cn(className, '@container text-white')} style={{ background }}>
+      <div className="absolute inset-0 flex flex-col justify-end p-[min(0.75rem,8cqi)]">
+        <span
+          className={cn(
+            'font-semibold leading-tight drop-shadow hyphens-auto [overflow-wrap:anywhere]',
+            kind === 'poster'
+              ? 'line-clamp-4 text-[clamp(0.5rem,11cqi,0.875rem)]'
+              : 'text-[clamp(0.75rem,5cqi,1.5rem)]',
+          )}
+        >
+          {title}
+        </span>
+        {year && <span className="mt-[min(0.25rem,2cqi)] text-[clamp(0.45rem,9cqi,0.75rem)] opacity-80">{year}</span>}
+      </div>
     </div>
   );
 }
