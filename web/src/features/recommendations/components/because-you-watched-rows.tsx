@@ -43,9 +43,9 @@ export function BecauseYouWatchedRows({ userId }: { userId: number }) {
 }
 
 function AnchorTitle({ movie }: { movie: Movie }) {
-  if (movie.tmdb_id === null) return <span className="text-accent">{movie.title}</span>;
+  if (movie.tmdb_id === null) return <span className="text-accent-strong dark:text-accent">{movie.title}</span>;
   return (
-    <Link to={`/movie/${movie.tmdb_id}`} className="rounded text-accent hover:underline">
+    <Link to={`/movie/${movie.tmdb_id}`} className="rounded text-accent-strong hover:underline dark:text-accent">
       {movie.title}
     </Link>
   );

@@ -22,7 +22,7 @@ export function GenreChips({ genres, value, onChange }: GenreChipsProps) {
         <ToggleGroup.Item
           key={genre}
           value={genre}
-          className="shrink-0 rounded-full px-3 py-1 text-sm font-medium ring-1 ring-zinc-300 hover:bg-zinc-100 data-[state=on]:bg-accent data-[state=on]:text-white data-[state=on]:ring-accent dark:ring-zinc-700 dark:hover:bg-zinc-800 dark:data-[state=on]:ring-accent"
+          className="shrink-0 rounded-full px-3 py-1 text-sm font-medium ring-1 ring-zinc-300 hover:bg-zinc-100 data-[state=on]:bg-accent-strong data-[state=on]:text-white data-[state=on]:ring-accent-strong dark:ring-zinc-700 dark:hover:bg-zinc-800 dark:data-[state=on]:ring-accent-strong"
         >
           {genre}
         </ToggleGroup.Item>

@@ -29,21 +29,24 @@ function HeroBanner({ pick }: { pick: Recommendation }) {
   ];
   return (
     <section aria-labelledby={titleId} className="relative isolate overflow-hidden bg-zinc-950 text-white">
-      <MovieImage
-        kind="backdrop"
-        url={pick.backdrop_url}
-        title={pick.title}
-        year={pick.year}
-        genres={pick.genres}
-        sizes="100vw"
-        eager
-        // The banner writes the title itself; a generated backdrop's caption would repeat it beneath.
-        className={`${BANNER} [&>span]:hidden`}
-      />
-      <div
-        aria-hidden
-        className="absolute inset-0 bg-gradient-to-t from-zinc-950 via-zinc-950/30 to-transparent sm:bg-gradient-to-r sm:from-zinc-950/95 sm:via-zinc-950/60"
-      />
+      <div className="relative">
+        <MovieImage
+          kind="backdrop"
+          url={pick.backdrop_url}
+          title={pick.title}
+          year={pick.year}
+          genres={pick.genres}
+          sizes="100vw"
+          eager
+          // The banner writes the title itself; a generated backdrop's caption would repeat it beneath.
+          className={`${BANNER} [&_span]:hidden`}
+        />
+        {/* Narrow: the backdrop fades into the text below it. Wide: the text sits on its darkened left. */}
+        <div
+          aria-hidden
+          className="absolute inset-0 bg-gradient-to-t from-zinc-950 via-zinc-950/30 to-transparent sm:bg-gradient-to-r sm:from-zinc-950/95 sm:via-zinc-950/60"
+        />
+      </div>
       <div className="relative -mt-20 px-4 pb-6 sm:absolute sm:inset-y-0 sm:left-0 sm:mt-0 sm:flex sm:max-w-xl sm:flex-col sm:justify-end sm:px-8 sm:pb-10 lg:max-w-2xl">
         <p className="text-xs font-semibold tracking-widest text-rose-300 uppercase">Top pick for you</p>
         <h2 id={titleId} className="mt-1 text-3xl font-bold tracking-tight text-balance drop-shadow sm:text-5xl">
@@ -57,9 +60,9 @@ function HeroBanner({ pick }: { pick: Recommendation }) {
         {pick.tmdb_id !== null && (
           <Link
             to={`/movie/${pick.tmdb_id}`}
-            className="mt-5 inline-flex w-fit items-center gap-2 rounded-md bg-white px-5 py-2 font-semibold text-zinc-950 hover:bg-zinc-200"
+            className="mt-5 inline-block w-fit rounded-md bg-white px-5 py-2 font-semibold text-zinc-950 hover:bg-zinc-200"
           >
-            <span aria-hidden>ⓘ</span> More info<span className="sr-only"> about {pick.title}</span>
+            More info<span className="sr-only"> about {pick.title}</span>
           </Link>
         )}
       </div>

@@ -14,7 +14,7 @@ export function NoPicksYet() {
         </p>
         <Link
           to="/ratings"
-          className="mt-4 inline-block rounded-md bg-accent px-4 py-2 font-medium text-white hover:bg-accent-strong"
+          className="mt-4 inline-block rounded-md bg-accent-strong px-4 py-2 font-medium text-white hover:brightness-90"
         >
           See your ratings
         </Link>
