@@ -5,6 +5,7 @@ import { cn } from '@/lib/cn';
 import { genreHue } from '@/lib/genre-colors';
 import { useGenres, type GenreCount } from '../api/get-genres';
 import type { Genre } from '../api/get-seed-movies';
+import { primaryButton } from './buttons';
 import { StepHeading } from './step-heading';
 
 export interface GenreStepProps {
@@ -60,7 +61,7 @@ export function GenreStep({ selected, onToggle, onNext, focusOnMount }: GenreSte
           onClick={onNext}
           disabled={selected.length === 0}
           aria-describedby={hintId}
-          className="rounded-full bg-accent px-6 py-2.5 font-semibold text-white hover:bg-accent-strong disabled:cursor-not-allowed disabled:opacity-50"
+          className={cn(primaryButton, 'px-7 py-2.5')}
         >
           Next
         </button>
@@ -90,7 +91,7 @@ function GenreChip({
       className={cn(
         'flex items-center gap-2 rounded-full px-4 py-2 text-sm font-medium ring-1 transition-colors',
         pressed
-          ? 'bg-accent text-white ring-accent'
+          ? 'bg-accent-strong text-white ring-accent-strong'
           : 'bg-white ring-zinc-300 hover:bg-zinc-100 dark:bg-zinc-900 dark:ring-zinc-700 dark:hover:bg-zinc-800',
       )}
     >
@@ -107,7 +108,7 @@ function GenreChip({
         />
       )}
       {genre.name}
-      <span className={cn('text-xs', pressed ? 'text-white/80' : 'text-zinc-500 dark:text-zinc-400')}>
+      <span className={cn('text-xs', pressed ? 'text-white' : 'text-zinc-500 dark:text-zinc-400')}>
         {count.format(genre.movie_count)}
         <span className="sr-only"> movies</span>
       </span>

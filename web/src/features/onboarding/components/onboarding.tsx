@@ -10,6 +10,7 @@ import { notify } from '@/lib/toast';
 import { signOut, useSession, type Session } from '@/lib/session';
 import { useCreateColdStartUser } from '../api/create-cold-start-user';
 import { coldStartInput, useOnboarding } from '../hooks/use-onboarding';
+import { primaryButton, secondaryButton } from './buttons';
 import { GenreStep } from './genre-step';
 import { RateStep } from './rate-step';
 
@@ -90,17 +91,10 @@ function AlreadySignedIn({ session }: { session: Session }) {
         </p>
       )}
       <div className="mt-6 flex flex-wrap justify-center gap-3">
-        <button
-          type="button"
-          onClick={startFresh}
-          className="rounded-full bg-accent px-5 py-2 font-semibold text-white hover:bg-accent-strong"
-        >
+        <button type="button" onClick={startFresh} className={primaryButton}>
           Sign out and start fresh
         </button>
-        <Link
-          to="/"
-          className="rounded-full px-5 py-2 font-medium ring-1 ring-zinc-300 hover:bg-zinc-100 dark:ring-zinc-700 dark:hover:bg-zinc-800"
-        >
+        <Link to="/" className={secondaryButton}>
           Back to my recommendations
         </Link>
       </div>

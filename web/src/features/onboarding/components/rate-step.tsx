@@ -4,6 +4,7 @@ import { EmptyState, ErrorState } from '@/components/ui/status-message';
 import type { Movie } from '@/lib/api/client';
 import { useSeedMovies, type Genre } from '../api/get-seed-movies';
 import { MAX_SEEDS, MIN_RATINGS, SEED_PAGE, type RatedMovie } from '../hooks/use-onboarding';
+import { secondaryButton } from './buttons';
 import { RatingProgressBar } from './rating-progress-bar';
 import { SeedMovieTile, SeedMovieTileSkeleton } from './seed-movie-tile';
 import { StepHeading } from './step-heading';
@@ -77,12 +78,7 @@ export function RateStep(props: RateStepProps) {
         )}
         {canLoadMore && (
           <div className="mt-6 flex justify-center">
-            <button
-              type="button"
-              onClick={props.onMore}
-              disabled={loadingMore}
-              className="rounded-full px-5 py-2 font-medium ring-1 ring-zinc-300 hover:bg-zinc-100 disabled:opacity-60 dark:ring-zinc-700 dark:hover:bg-zinc-800"
-            >
+            <button type="button" onClick={props.onMore} disabled={loadingMore} className={secondaryButton}>
               {loadingMore ? 'Loading more…' : 'More movies'}
             </button>
           </div>

@@ -4,7 +4,9 @@
  */
 import { useId } from 'react';
 import { ErrorState } from '@/components/ui/status-message';
+import { cn } from '@/lib/cn';
 import { MIN_RATINGS } from '../hooks/use-onboarding';
+import { primaryButton, secondaryButton } from './buttons';
 
 export interface RatingProgressBarProps {
   rated: number;
@@ -48,11 +50,7 @@ export function RatingProgressBar({ rated, onBack, onSubmit, submitting, error }
             <div className="h-full rounded-full bg-accent transition-[width]" style={{ width: `${percent}%` }} />
           </div>
         </div>
-        <button
-          type="button"
-          onClick={onBack}
-          className="rounded-full px-4 py-2 font-medium ring-1 ring-zinc-300 hover:bg-zinc-100 dark:ring-zinc-700 dark:hover:bg-zinc-800"
-        >
+        <button type="button" onClick={onBack} className={secondaryButton}>
           Back
         </button>
         <button
@@ -60,7 +58,7 @@ export function RatingProgressBar({ rated, onBack, onSubmit, submitting, error }
           onClick={onSubmit}
           disabled={!ready || submitting}
           aria-describedby={ready ? undefined : hintId}
-          className="w-full rounded-full bg-accent px-5 py-2 font-semibold text-white hover:bg-accent-strong disabled:cursor-not-allowed disabled:opacity-50 sm:w-auto"
+          className={cn(primaryButton, 'w-full sm:w-auto')}
         >
           {submitting ? 'Creating your profile…' : 'Show my recommendations'}
         </button>

@@ -35,7 +35,7 @@ export function SeedMovieTile({ movie, rating, onRate, onClear }: SeedMovieTileP
           sizes={TILE_SIZES}
         />
         {rated && (
-          <span className="absolute right-1.5 top-1.5 rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-white shadow">
+          <span className="absolute right-1.5 top-1.5 rounded-full bg-accent-strong px-2 py-0.5 text-xs font-semibold text-white shadow">
             ★ {rating}
           </span>
         )}

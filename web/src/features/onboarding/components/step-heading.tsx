@@ -21,7 +21,7 @@ export function StepHeading({
   }, [focusOnMount]);
   return (
     <header className="mb-6">
-      <p className="text-sm font-medium text-accent">Step {step} of 2</p>
+      <p className="text-sm font-medium text-accent-strong dark:text-accent">Step {step} of 2</p>
       <h1 ref={ref} tabIndex={-1} className="mt-1 text-2xl font-bold tracking-tight outline-none sm:text-3xl">
         {title}
       </h1>

@@ -30,7 +30,10 @@ function SignInPrompt() {
         Sign in to see how you rate: your star distribution, favourite genres and activity over time.
       </p>
       <div className="mt-6 flex flex-wrap justify-center gap-3">
-        <Link to="/users" className="rounded-full bg-accent px-5 py-2 font-semibold text-white hover:bg-accent-strong">
+        <Link
+          to="/users"
+          className="rounded-full bg-accent-strong px-5 py-2 font-semibold text-white hover:brightness-90"
+        >
           Sign in as a MovieLens user
         </Link>
         <Link to="/onboarding" className={linkButton}>
@@ -58,7 +61,7 @@ function ProfileStatistics({ session }: { session: Session }) {
       ) : data.rating_count === 0 ? (
         <EmptyState className="mt-6">
           No ratings yet. Rate a few movies and your statistics appear here.{' '}
-          <Link to="/" className="font-medium text-accent underline">
+          <Link to="/" className="font-medium text-accent-strong dark:text-accent underline">
             Find movies
           </Link>
         </EmptyState>
@@ -90,7 +93,7 @@ function Summary({ statistics: s }: { statistics: UserStatistics }) {
         ))}
       </dl>
       <p className="mt-3 text-sm">
-        <Link to="/ratings" className="font-medium text-accent hover:underline">
+        <Link to="/ratings" className="font-medium text-accent-strong dark:text-accent hover:underline">
           See every rating →
         </Link>
       </p>
