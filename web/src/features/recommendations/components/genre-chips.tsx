@@ -1,4 +1,5 @@
 /** One genre at a time, as chips: a Radix toggle group (one tab stop, arrows move between chips). */
+import { useEffect, useRef } from 'react';
 import { ToggleGroup } from 'radix-ui';
 import type { Genre } from '../api/get-genres';
 
@@ -9,14 +10,17 @@ interface GenreChipsProps {
 }
 
 export function GenreChips({ genres, value, onChange }: GenreChipsProps) {
+  const strip = useRef<HTMLDivElement>(null);
+  useEffect(() => revealChosen(strip.current), [value]);
   return (
     <ToggleGroup.Root
+      ref={strip}
       type="single"
       aria-label="Genre"
       value={value ?? ''}
       // Clicking the chosen chip again would clear the choice; the row always shows one genre.
       onValueChange={(next) => next && onChange(next as Genre)}
-      className="scrollbar-none order-last -mx-1 flex w-full gap-2 overflow-x-auto px-1 py-1"
+      className="scrollbar-none relative order-last -mx-1 flex w-full gap-2 overflow-x-auto px-1 py-1"
     >
       {genres.map((genre) => (
         <ToggleGroup.Item
@@ -29,4 +33,16 @@ export function GenreChips({ genres, value, onChange }: GenreChipsProps) {
       ))}
     </ToggleGroup.Root>
   );
+}
+
+/**
+ * Scrolls the strip (only the strip, never the page) so the chosen chip shows: the default genre may
+ * be far along the list, off screen on a phone.
+ */
+function revealChosen(strip: HTMLElement | null) {
+  const chip = strip?.querySelector<HTMLElement>('[data-state="on"]');
+  if (!strip || !chip) return;
+  const hidden =
+    chip.offsetLeft < strip.scrollLeft || chip.offsetLeft + chip.offsetWidth > strip.scrollLeft + strip.clientWidth;
+  if (hidden) strip.scrollLeft = chip.offsetLeft - strip.clientWidth / 3;
 }
