@@ -8,7 +8,10 @@ export function MovieNotFound() {
       <p className="mt-2 text-zinc-600 dark:text-zinc-400">
         It may not be in the catalogue, or the link is wrong. Try searching for it by title above.
       </p>
-      <Link to="/" className="mt-6 inline-block rounded bg-accent px-4 py-2 font-medium text-white">
+      <Link
+        to="/"
+        className="mt-6 inline-block rounded bg-accent-strong px-4 py-2 font-medium text-white hover:brightness-90"
+      >
         Back home
       </Link>
     </div>

@@ -21,9 +21,10 @@ export function SearchBox() {
   const [active, setActive] = useState(-1);
   const query = text.trim();
   const settledQuery = useDebouncedValue(query, DEBOUNCE_MS);
-  const suggestions = useMovieSuggestions(settledQuery);
-  const options = suggestions.data?.items.filter(hasPage) ?? [];
   const expanded = open && query.length > 0;
+  // Asked only while the popup is open: a query submitted before the pause ends needs no suggestions.
+  const suggestions = useMovieSuggestions(expanded ? settledQuery : '');
+  const options = suggestions.data?.items.filter(hasPage) ?? [];
   const optionId = (index: number) => `${listboxId}-option-${index}`;
 
   const close = () => {

@@ -83,7 +83,7 @@ export function SuggestionPopup(props: SuggestionPopupProps) {
           to={searchPath(query)}
           onClick={onSeeAll}
           tabIndex={-1}
-          className="block rounded-md px-2 py-2 text-sm font-medium text-accent hover:bg-zinc-100 dark:hover:bg-zinc-800"
+          className="block rounded-md px-2 py-2 text-sm font-medium text-accent-strong hover:bg-zinc-100 dark:text-accent dark:hover:bg-zinc-800"
         >
           All results for “{query}”{active < 0 && <span className="ml-1 text-xs text-zinc-500">(Enter)</span>}
         </Link>

@@ -1,7 +1,7 @@
 /** Why the stars cannot be used: nobody is signed in, or a MovieLens user (their history is the data set). */
 import { Link } from 'react-router';
 
-const link = 'font-medium text-accent underline-offset-2 hover:underline';
+const link = 'font-medium text-accent-strong underline-offset-2 hover:underline dark:text-accent';
 
 /** "Sign in or start fresh to rate this movie." — `purpose` completes the sentence. */
 export function SignInPrompt({ purpose }: { purpose: string }) {
