@@ -124,6 +124,24 @@ describe('UserPicker', () => {
     await screen.findByText('Showing 1–20 of 610');
   });
 
+  it('says what went wrong and retries', async () => {
+    let fail = true;
+    mockFetch({
+      'GET /api/users/': () =>
+        fail
+          ? Response.json(
+              { error: { code: 'unavailable', message: 'The database is not answering.' } },
+              { status: 503 },
+            )
+          : { items: [user(7)], limit: 20, offset: 0, total: 1, has_more: false },
+    });
+    renderWithApp(<UserPicker />);
+    expect((await screen.findByRole('alert')).textContent).toContain('The database is not answering.');
+    fail = false;
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('article', { name: 'User 7' })).toBeTruthy();
+  });
+
   it('signs in as the chosen user and goes home', async () => {
     setup();
     await userEvent.click(await screen.findByRole('button', { name: 'Browse as user 3' }));

@@ -30,8 +30,9 @@ export function UserPicker() {
 
   const goToPage = (next: number) => {
     setPaging({ filter, page: next });
-    // Focus (and so the view) moves to the top of the list the buttons just changed.
-    results.current?.focus();
+    // Back to the top of the list the buttons just changed, and focus with it (the buttons sit below it).
+    results.current?.scrollIntoView({ block: 'start' });
+    results.current?.focus({ preventScroll: true });
   };
   const browse = (user: UserSummary) => {
     signIn({
