@@ -3,7 +3,7 @@
  * code style; this checks architecture, on the resolved import graph (so re-exports and relative
  * paths cannot slip past it).
  */
-const TEST_SUPPORT = '(\\.test\\.ts|\\.test-helper\\.ts|\\.contract\\.ts)$|/testing/';
+const TEST_SUPPORT = '(\\.test\\.tsx?|\\.test-helper\\.ts|\\.contract\\.ts)$|/testing/|^web/tests/';
 const FRAMEWORKS =
   'node_modules/(hono|@hono|@aws-sdk|pg|kysely|kysely-pglite-dialect|@electric-sql|@neondatabase|@qdrant|pino)/';
 

@@ -2,11 +2,12 @@
  * One route per screen, each loaded on first visit (so the profile's charts, say, stay out of the
  * first page's JavaScript). The layout (header, search, footer) wraps them all.
  */
+import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouteError } from '@/components/ui/route-error';
 import { AppLayout } from './layout/app-layout';
 
-type Screen = () => Promise<{ default: React.ComponentType }>;
+type Screen = () => Promise<{ default: ComponentType }>;
 const screen = (load: Screen): Pick<RouteObject, 'lazy'> => ({
   lazy: async () => ({ Component: (await load()).default }),
 });
@@ -15,6 +16,12 @@ export const routes: RouteObject[] = [
   {
     element: <AppLayout />,
     errorElement: <RouteError />,
+    // Shown while the first screen's chunk loads (the header comes with it).
+    hydrateFallbackElement: (
+      <p className="p-8 text-sm text-zinc-500" role="status">
+        Loading…
+      </p>
+    ),
     children: [
       { index: true, ...screen(() => import('./routes/home')) },
       { path: 'users', ...screen(() => import('./routes/users')) },

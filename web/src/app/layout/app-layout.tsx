@@ -11,7 +11,9 @@ import { ThemeToggle } from './theme-toggle';
 const navClass = ({ isActive }: { isActive: boolean }) =>
   cn(
     'rounded px-2 py-1 text-sm font-medium',
-    isActive ? 'text-accent' : 'text-zinc-700 hover:text-zinc-950 dark:text-zinc-300 dark:hover:text-white',
+    isActive
+      ? 'text-accent-strong dark:text-accent'
+      : 'text-zinc-700 hover:text-zinc-950 dark:text-zinc-300 dark:hover:text-white',
   );
 
 export function AppLayout() {
@@ -27,7 +29,10 @@ export function AppLayout() {
       <header className="sticky top-0 z-40 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 sm:px-8">
           <Link to="/" className="text-lg font-bold tracking-tight">
-            <span className="text-accent">▶</span> Movierec
+            <span aria-hidden className="text-accent">
+              ▶
+            </span>{' '}
+            Movierec
           </Link>
           {session && (
             <nav aria-label="Main" className="hidden gap-1 md:flex">

@@ -26,7 +26,9 @@ export class ApiError extends Error {
 
 const baseUrl = (import.meta.env.VITE_API_URL ?? '').replace(/\/$/, '') || globalThis.location?.origin;
 
-export const api = createClient<paths>({ baseUrl });
+// The global fetch is looked up on every call (openapi-fetch would keep the one it saw first), so
+// component tests can replace it at that boundary.
+export const api = createClient<paths>({ baseUrl, fetch: (request) => globalThis.fetch(request) });
 
 /** Issues name the field ("body.ratings.0.rating: …") so a form can say what to fix. */
 function describe(body: ApiErrorBody): string {
