@@ -1,18 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Schemas } from '@/lib/api/client';
 import { readSession } from '@/lib/session';
 import { mockFetch, renderWithApp } from '@/testing/render';
 import { UserPicker } from './user-picker';
-
-// openapi-fetch keeps the fetch it finds when the client is created, before mockFetch swaps the global
-// one: hand it a fetch that looks the global up on every call.
-vi.hoisted(() => {
-  const original = globalThis.fetch;
-  const late: typeof fetch = (...args) => (globalThis.fetch === late ? original : globalThis.fetch)(...args);
-  globalThis.fetch = late;
-});
 
 const poster = (id: number, title: string): Schemas['Movie'] => ({
   id,
