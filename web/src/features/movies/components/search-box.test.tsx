@@ -5,14 +5,6 @@ import type { Movie } from '@/lib/api/client';
 import { mockFetch, renderWithApp } from '@/testing/render';
 import { SearchBox } from './search-box';
 
-// openapi-fetch keeps the fetch it finds when the client is created, before mockFetch swaps the global
-// one: hand it a fetch that looks the global up on every call.
-vi.hoisted(() => {
-  const original = globalThis.fetch;
-  const late: typeof fetch = (...args) => (globalThis.fetch === late ? original : globalThis.fetch)(...args);
-  globalThis.fetch = late;
-});
-
 const movie = (id: number, title: string, year: number): Movie => ({
   id,
   tmdb_id: id * 100,

@@ -6,14 +6,6 @@ import { readSession, signIn } from '@/lib/session';
 import { mockFetch, renderWithApp } from '@/testing/render';
 import { Onboarding } from './onboarding';
 
-// openapi-fetch keeps the fetch it finds when the client is created, before mockFetch swaps the global
-// one: hand it a fetch that looks the global up on every call.
-vi.hoisted(() => {
-  const original = globalThis.fetch;
-  const late: typeof fetch = (...args) => (globalThis.fetch === late ? original : globalThis.fetch)(...args);
-  globalThis.fetch = late;
-});
-
 const movie = (id: number, title: string): Movie => ({
   id,
   tmdb_id: 1000 + id,

@@ -5,14 +5,6 @@ import { mockFetch, renderWithApp } from '@/testing/render';
 import type { UserStatistics } from '../api/get-user-statistics';
 import { Profile } from './profile';
 
-// openapi-fetch keeps the fetch it finds when the client is created, before mockFetch swaps the global
-// one: hand it a fetch that looks the global up on every call.
-vi.hoisted(() => {
-  const original = globalThis.fetch;
-  const late: typeof fetch = (...args) => (globalThis.fetch === late ? original : globalThis.fetch)(...args);
-  globalThis.fetch = late;
-});
-
 // The charts module (recharts) loads only when this gate opens: the page must not wait for it.
 const chartsModule = vi.hoisted(() => {
   let open = () => {};

@@ -9,14 +9,6 @@ import { notify } from '@/lib/toast';
 import { mockFetch, renderWithApp } from '@/testing/render';
 import { MovieRating } from './movie-rating';
 
-// openapi-fetch keeps the fetch it finds when the client is created, before mockFetch swaps the global
-// one: hand it a fetch that looks the global up on every call.
-vi.hoisted(() => {
-  const original = globalThis.fetch;
-  const late: typeof fetch = (...args) => (globalThis.fetch === late ? original : globalThis.fetch)(...args);
-  globalThis.fetch = late;
-});
-
 vi.mock('@/lib/toast', async (importOriginal) => ({ ...(await importOriginal()), notify: vi.fn() }));
 
 const USER = 7;

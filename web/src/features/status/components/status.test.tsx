@@ -6,14 +6,6 @@ import type { Status } from '../api/get-status';
 import { StatusBadge } from './status-badge';
 import { StatusReport } from './status-report';
 
-// openapi-fetch keeps the fetch it finds when the client is created, before mockFetch swaps the global
-// one: hand it a fetch that looks the global up on every call.
-vi.hoisted(() => {
-  const original = globalThis.fetch;
-  const late: typeof fetch = (...args) => (globalThis.fetch === late ? original : globalThis.fetch)(...args);
-  globalThis.fetch = late;
-});
-
 const backend = { role: 'primary', reachable: true, detail: null };
 const healthy: Status = {
   status: 'ok',
