@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Movie } from '@/lib/api/client';
 import { mockFetch, renderWithApp } from '@/testing/render';
 import { SearchBox } from './search-box';

@@ -1,6 +1,6 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Movie } from '@/lib/api/client';
 import { readSession, signIn } from '@/lib/session';
 import { mockFetch, renderWithApp } from '@/testing/render';
