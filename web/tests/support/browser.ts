@@ -50,12 +50,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
 }
 
-/** Every <img> either loaded or was swapped for its placeholder: none shows as broken. */
-export async function expectNoBrokenImages(page: Page): Promise<void> {
-  const broken = await page.$$eval('img', (images) =>
+const brokenImages = (page: Page) =>
+  page.$$eval('img', (images) =>
     images.filter((img) => img.complete && img.naturalWidth === 0).map((img) => img.currentSrc || img.src),
   );
-  expect(broken).toEqual([]);
+
+/**
+ * Every <img> either loaded or was swapped for its placeholder: none stays broken. Polled, since a
+ * failed image is swapped by its error handler a moment after it fails.
+ */
+export async function expectNoBrokenImages(page: Page): Promise<void> {
+  await expect.poll(() => brokenImages(page), { timeout: 10_000 }).toEqual([]);
 }
 
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

@@ -45,7 +45,15 @@ describe('MovieImage', () => {
     const withImage = renderImage();
     expect(withImage.container.firstElementChild?.className).toContain('aspect-[2/3]');
     const backdrop = renderImage({ kind: 'backdrop', url: null });
-    expect(placeholder(backdrop.container)?.className).toContain('aspect-video');
+    expect(backdrop.container.firstElementChild?.className).toContain('aspect-video');
+  });
+
+  it('shows the placeholder while the image loads, and only the image once it has', () => {
+    const { container } = renderImage({ alt: 'Heat poster' });
+    expect(placeholder(container)?.getAttribute('aria-hidden')).toBe('true');
+    fireEvent.load(container.querySelector('img')!);
+    expect(placeholder(container)).toBeNull();
+    expect(container.querySelector('img')?.getAttribute('alt')).toBe('Heat poster');
   });
 
   it('is decorative unless given alt text', () => {

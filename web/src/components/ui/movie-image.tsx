@@ -30,22 +30,28 @@ export function srcSet(url: string, kind: MovieImageProps['kind']): string | und
 }
 
 export function MovieImage({ kind, url, title, year, genres, sizes, alt = '', eager, className }: MovieImageProps) {
-  const [failedUrl, setFailedUrl] = useState<string | null>(null);
+  const [settled, setSettled] = useState<{ url: string; loaded: boolean } | null>(null);
+  const failed = !url || (settled?.url === url && !settled.loaded);
+  const loaded = settled?.url === url && settled.loaded;
   const box = cn('relative overflow-hidden', kind === 'poster' ? 'aspect-[2/3]' : 'aspect-video', className);
-  if (!url || failedUrl === url)
-    return <Placeholder kind={kind} title={title} year={year} genres={genres} alt={alt} className={box} />;
+  // The placeholder shows until the image has loaded (and stays if it fails), so a slow or
+  // unreachable CDN shows titles, not grey boxes. Only one of the two is announced.
   return (
-    <div className={cn(box, 'bg-zinc-200 dark:bg-zinc-800')}>
-      <img
-        src={url}
-        srcSet={srcSet(url, kind)}
-        sizes={sizes}
-        alt={alt}
-        loading={eager ? 'eager' : 'lazy'}
-        decoding="async"
-        onError={() => setFailedUrl(url)}
-        className="absolute inset-0 h-full w-full object-cover"
-      />
+    <div className={box}>
+      {!loaded && <Placeholder kind={kind} title={title} year={year} genres={genres} alt={failed ? alt : ''} />}
+      {url && !failed && (
+        <img
+          src={url}
+          srcSet={srcSet(url, kind)}
+          sizes={sizes}
+          alt={alt}
+          loading={eager ? 'eager' : 'lazy'}
+          decoding="async"
+          onLoad={() => setSettled({ url, loaded: true })}
+          onError={() => setSettled({ url, loaded: false })}
+          className={cn('absolute inset-0 h-full w-full object-cover transition-opacity', !loaded && 'opacity-0')}
+        />
+      )}
     </div>
   );
 }
@@ -56,14 +62,13 @@ function Placeholder({
   year,
   genres,
   alt,
-  className,
-}: Pick<MovieImageProps, 'kind' | 'title' | 'year' | 'genres' | 'alt' | 'className'>) {
+}: Pick<MovieImageProps, 'kind' | 'title' | 'year' | 'genres' | 'alt'>) {
   const hue = genreHue(genres, title);
   const background = `linear-gradient(160deg, oklch(0.55 0.14 ${hue}), oklch(0.28 0.08 ${(hue + 40) % 360}))`;
   const label = alt ? { role: 'img', 'aria-label': alt } : { 'aria-hidden': true };
   return (
     // A container, so the caption scales with the slot: a 4rem favourite fits its title as a hero does.
-    <div {...label} data-placeholder="" className={cn(className, '@container text-white')} style={{ background }}>
+    <div {...label} data-placeholder="" className="@container absolute inset-0 text-white" style={{ background }}>
       <div className="absolute inset-0 flex flex-col justify-end p-[min(0.75rem,8cqi)]">
         <span
           className={cn(
