@@ -35,7 +35,8 @@ export function useBrowserPage(): BrowserSession {
   beforeAll(async () => {
     if (!canRun) return;
     browser = await chromium.connect(inject('browserWsEndpoint'));
-    session.context = await browser.newContext({ baseURL: appUrl, viewport: DESKTOP });
+    // Reduced motion: charts and transitions settle at once, so screenshots show the final state.
+    session.context = await browser.newContext({ baseURL: appUrl, viewport: DESKTOP, reducedMotion: 'reduce' });
     session.page = await session.context.newPage();
   });
   afterAll(async () => {
