@@ -63,9 +63,9 @@ module.exports = {
     {
       name: 'web-shared-code-imports-no-features',
       comment:
-        'web/src: components/, lib/ and testing/ are shared by every feature and import none (bulletproof-react).',
+        'web/src: components/, hooks/, lib/ and testing/ are shared by every feature and import none (bulletproof-react).',
       severity: 'error',
-      from: { path: '^web/src/(components|lib|testing)/' },
+      from: { path: '^web/src/(components|hooks|lib|testing)/' },
       to: { path: '^web/src/(features|app)/' },
     },
     {

@@ -6,7 +6,7 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useMovieSuggestions } from '../api/search-movies';
-import { useDebouncedValue } from '../hooks/use-debounced-value';
+import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { hasPage, searchPath, type Suggestion } from '../lib/search';
 import { SuggestionPopup } from './suggestion-popup';
 

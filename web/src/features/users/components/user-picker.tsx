@@ -7,7 +7,7 @@ import { useNavigate } from 'react-router';
 import { ToggleGroup } from 'radix-ui';
 import { signIn } from '@/lib/session';
 import { useUsers, type UserSort } from '../api/get-users';
-import { useDebouncedValue } from '../hooks/use-debounced-value';
+import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import type { UserSummary } from './user-card';
 import { UserResults } from './user-results';
 
