@@ -22,14 +22,7 @@ export function MovieCard({ movie, reason, className }: MovieCardProps) {
   const body = (
     <>
       <div className="relative overflow-hidden rounded-md shadow-sm ring-1 ring-black/5 dark:ring-white/10">
-        <MovieImage
-          kind="poster"
-          url={movie.poster_url}
-          title={movie.title}
-          year={movie.year}
-          genres={movie.genres}
-          sizes={CARD_SIZES}
-        />
+        <MovieImage kind="poster" movie={movie} sizes={CARD_SIZES} />
         {reason && (
           <p
             id={reasonId}

@@ -4,10 +4,13 @@ import { MovieImage, type MovieImageProps } from './movie-image';
 
 const POSTER = 'https://image.tmdb.org/t/p/w342/heat.jpg';
 
-const renderImage = (props: Partial<MovieImageProps> = {}) =>
-  render(
-    <MovieImage kind="poster" url={POSTER} title="Heat" year={1995} genres={['Crime']} sizes="10rem" {...props} />,
-  );
+type ImageOptions = Partial<Omit<MovieImageProps, 'movie'>> & { url?: string | null };
+
+/** Heat, with `url` as its poster (or backdrop, for kind="backdrop"). */
+const renderImage = ({ url = POSTER, ...props }: ImageOptions = {}) => {
+  const movie = { title: 'Heat', year: 1995, genres: ['Crime'], poster_url: url, backdrop_url: url };
+  return render(<MovieImage kind="poster" movie={movie} sizes="10rem" {...props} />);
+};
 
 const placeholder = (container: HTMLElement) => container.querySelector('[data-placeholder]');
 

@@ -4,18 +4,19 @@
  * The box keeps its aspect ratio either way, so nothing shifts when an image arrives or fails.
  */
 import { useState } from 'react';
+import type { Movie } from '@/lib/api/client';
 import { genreHue } from '@/lib/genre-colors';
 import { cn } from '@/lib/cn';
 
 const WIDTHS = { poster: [185, 342, 500, 780], backdrop: [300, 780, 1280] } as const;
 const TMDB_SIZE = /\/t\/p\/(w\d+|original)\//;
 
+/** What an image of a movie needs: its URLs, and what the placeholder draws from. */
+export type PicturedMovie = Pick<Movie, 'title' | 'year' | 'genres' | 'poster_url' | 'backdrop_url'>;
+
 export interface MovieImageProps {
   kind: 'poster' | 'backdrop';
-  url: string | null;
-  title: string;
-  year: number | null;
-  genres: readonly string[];
+  movie: PicturedMovie;
   /** The slot's width, as the `sizes` attribute takes it ("(min-width: 640px) 12rem, 40vw"). */
   sizes: string;
   /** Empty when the title is written beside the image (a card): screen readers hear it once. */
@@ -29,7 +30,8 @@ export function srcSet(url: string, kind: MovieImageProps['kind']): string | und
   return WIDTHS[kind].map((w) => `${url.replace(TMDB_SIZE, `/t/p/w${w}/`)} ${w}w`).join(', ');
 }
 
-export function MovieImage({ kind, url, title, year, genres, sizes, alt = '', eager, className }: MovieImageProps) {
+export function MovieImage({ kind, movie, sizes, alt = '', eager, className }: MovieImageProps) {
+  const url = kind === 'poster' ? movie.poster_url : movie.backdrop_url;
   const [settled, setSettled] = useState<{ url: string; loaded: boolean } | null>(null);
   const failed = !url || (settled?.url === url && !settled.loaded);
   const loaded = settled?.url === url && settled.loaded;
@@ -38,7 +40,7 @@ export function MovieImage({ kind, url, title, year, genres, sizes, alt = '', ea
   // unreachable CDN shows titles, not grey boxes. Only one of the two is announced.
   return (
     <div className={box}>
-      {!loaded && <Placeholder kind={kind} title={title} year={year} genres={genres} alt={failed ? alt : ''} />}
+      {!loaded && <Placeholder kind={kind} movie={movie} alt={failed ? alt : ''} />}
       {url && !failed && (
         <img
           src={url}
@@ -56,13 +58,7 @@ export function MovieImage({ kind, url, title, year, genres, sizes, alt = '', ea
   );
 }
 
-function Placeholder({
-  kind,
-  title,
-  year,
-  genres,
-  alt,
-}: Pick<MovieImageProps, 'kind' | 'title' | 'year' | 'genres' | 'alt'>) {
+function Placeholder({ kind, movie: { title, year, genres }, alt }: Pick<MovieImageProps, 'kind' | 'movie' | 'alt'>) {
   const hue = genreHue(genres, title);
   const background = `linear-gradient(160deg, oklch(0.55 0.14 ${hue}), oklch(0.28 0.08 ${(hue + 40) % 360}))`;
   const label = alt ? { role: 'img', 'aria-label': alt } : { 'aria-hidden': true };

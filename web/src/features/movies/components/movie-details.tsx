@@ -18,10 +18,7 @@ export function MovieDetails({ movie, rating }: { movie: Details; rating: ReactN
       <div className="relative mx-auto grid max-w-6xl grid-cols-[7rem_1fr] gap-x-4 px-4 sm:grid-cols-[12rem_1fr] sm:gap-x-8 sm:px-8 lg:grid-cols-[16rem_1fr]">
         <MovieImage
           kind="poster"
-          url={movie.poster_url}
-          title={movie.title}
-          year={movie.year}
-          genres={movie.genres}
+          movie={movie}
           sizes="(min-width: 1024px) 16rem, (min-width: 640px) 12rem, 7rem"
           eager
           className="-mt-16 self-start rounded-lg shadow-xl ring-1 ring-black/10 sm:row-span-2 sm:-mt-40 dark:ring-white/10"
@@ -63,10 +60,7 @@ function Backdrop({ movie }: { movie: Details }) {
     <div className="relative">
       <MovieImage
         kind="backdrop"
-        url={movie.backdrop_url}
-        title={movie.title}
-        year={movie.year}
-        genres={movie.genres}
+        movie={movie}
         sizes="100vw"
         eager
         // The title is written beneath; a generated backdrop's caption would repeat it.

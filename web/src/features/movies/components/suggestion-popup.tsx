@@ -56,15 +56,7 @@ export function SuggestionPopup(props: SuggestionPopupProps) {
             )}
           >
             {/* Too small for the placeholder's caption: its colour alone, the title is beside it. */}
-            <MovieImage
-              kind="poster"
-              url={movie.poster_url}
-              title={movie.title}
-              year={movie.year}
-              genres={movie.genres}
-              sizes="2.5rem"
-              className="w-10 shrink-0 rounded [&_span]:hidden"
-            />
+            <MovieImage kind="poster" movie={movie} sizes="2.5rem" className="w-10 shrink-0 rounded [&_span]:hidden" />
             <span className="min-w-0">
               <span className="block truncate text-sm font-medium">{movie.title}</span>
               <span className="block text-xs text-zinc-600 dark:text-zinc-400">{movie.year ?? 'Year unknown'}</span>

@@ -26,14 +26,7 @@ export function SeedMovieTile({ movie, rating, onRate, onClear }: SeedMovieTileP
       )}
     >
       <div className="relative overflow-hidden rounded-md">
-        <MovieImage
-          kind="poster"
-          url={movie.poster_url}
-          title={movie.title}
-          year={movie.year}
-          genres={movie.genres}
-          sizes={TILE_SIZES}
-        />
+        <MovieImage kind="poster" movie={movie} sizes={TILE_SIZES} />
         {rated && (
           <span className="absolute right-1.5 top-1.5 rounded-full bg-accent-strong px-2 py-0.5 text-xs font-semibold text-white shadow">
             ★ {rating}

@@ -77,15 +77,7 @@ function RatingRow({
   return (
     <li className="flex items-center gap-3 py-3 sm:gap-4">
       {/* Too small for a generated poster's caption: its colour alone, the title is beside it. */}
-      <MovieImage
-        kind="poster"
-        url={movie.poster_url}
-        title={movie.title}
-        year={movie.year}
-        genres={movie.genres}
-        sizes="3rem"
-        className="w-12 shrink-0 rounded [&_span]:hidden"
-      />
+      <MovieImage kind="poster" movie={movie} sizes="3rem" className="w-12 shrink-0 rounded [&_span]:hidden" />
       <div className="min-w-0 flex-1">
         {movie.tmdb_id === null ? (
           <p className="font-medium">{movie.title}</p>

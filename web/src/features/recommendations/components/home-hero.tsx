@@ -32,10 +32,7 @@ function HeroBanner({ pick }: { pick: Recommendation }) {
       <div className="relative">
         <MovieImage
           kind="backdrop"
-          url={pick.backdrop_url}
-          title={pick.title}
-          year={pick.year}
-          genres={pick.genres}
+          movie={pick}
           sizes="100vw"
           eager
           // The banner writes the title itself; a generated backdrop's caption would repeat it beneath.

@@ -49,10 +49,7 @@ function PosterWall({ movies }: { movies: readonly Movie[] }) {
         <MovieImage
           key={movie.id}
           kind="poster"
-          url={movie.poster_url}
-          title={movie.title}
-          year={movie.year}
-          genres={movie.genres}
+          movie={movie}
           sizes="8rem"
           eager
           className={`rounded-lg shadow-xl ring-1 ring-black/10 dark:ring-white/10 ${i % 3 === 1 ? 'translate-y-8' : ''}`}

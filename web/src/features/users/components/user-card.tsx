@@ -69,10 +69,7 @@ function FavouritePosters({ movies }: { movies: readonly Schemas['Movie'][] }) {
           <MovieImage
             key={movie.id}
             kind="poster"
-            url={movie.poster_url}
-            title={movie.title}
-            year={movie.year}
-            genres={movie.genres}
+            movie={movie}
             sizes="5rem"
             alt=""
             className="rounded-md ring-1 ring-black/5 dark:ring-white/10"
