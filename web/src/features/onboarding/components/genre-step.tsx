@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { EmptyState, ErrorState } from '@/components/ui/status-message';
 import { cn } from '@/lib/cn';
 import { genreHue } from '@/lib/genre-colors';
-import { useGenres, type GenreCount } from '../api/get-genres';
+import { useGenres, type GenreCount } from '@/lib/api/genres';
 import type { Genre } from '../api/get-seed-movies';
 import { primaryButton } from './buttons';
 import { StepHeading } from './step-heading';

@@ -7,7 +7,7 @@ import type { Recommendation } from '@/lib/api/client';
 import { MovieRow } from '@/components/ui/movie-row';
 import { useByGenre } from '../api/get-by-genre';
 import { useForYou } from '../api/get-for-you';
-import { useGenreNames, type Genre } from '../api/get-genres';
+import { useGenreNames, type Genre } from '@/lib/api/genres';
 import { GenreChips } from './genre-chips';
 import { rowState } from './recommendation-row';
 

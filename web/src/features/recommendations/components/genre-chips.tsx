@@ -1,7 +1,7 @@
 /** One genre at a time, as chips: a Radix toggle group (one tab stop, arrows move between chips). */
 import { useEffect, useRef } from 'react';
 import { ToggleGroup } from 'radix-ui';
-import type { Genre } from '../api/get-genres';
+import type { Genre } from '@/lib/api/genres';
 
 interface GenreChipsProps {
   genres: readonly Genre[];
