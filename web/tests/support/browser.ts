@@ -37,6 +37,8 @@ export function useBrowserPage(): BrowserSession {
     browser = await chromium.connect(inject('browserWsEndpoint'));
     // Reduced motion: charts and transitions settle at once, so screenshots show the final state.
     session.context = await browser.newContext({ baseURL: appUrl, viewport: DESKTOP, reducedMotion: 'reduce' });
+    // Waits (not sleeps) may take long on a loaded CI machine; a real hang still fails within the test timeout.
+    session.context.setDefaultTimeout(45_000);
     session.page = await session.context.newPage();
   });
   afterAll(async () => {
