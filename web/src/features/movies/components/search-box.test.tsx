@@ -21,7 +21,7 @@ const movie = (id: number, title: string, year: number): Movie => ({
 
 const TOYS = [movie(1, 'Toy Story', 1995), movie(3114, 'Toy Story 2', 1999), movie(78499, 'Toy Story 3', 2010)];
 
-function setup() {
+function setup(at: { path: string; route: string } = { path: '/', route: '/' }) {
   const { calls } = mockFetch({
     'GET /api/movies/search/': (url) => ({
       items: url.searchParams.get('q') === 'toy' ? TOYS : [],
@@ -32,8 +32,8 @@ function setup() {
     }),
   });
   const user = userEvent.setup();
-  const { router } = renderWithApp(<SearchBox />);
-  const input = screen.getByRole('combobox', { name: 'Search movies' });
+  const { router } = renderWithApp(<SearchBox />, at);
+  const input = screen.getByRole<HTMLInputElement>('combobox', { name: 'Search movies' });
   return { calls, user, router, input };
 }
 
@@ -99,6 +99,13 @@ describe('SearchBox', () => {
     await user.keyboard('{Escape}');
     expect(input.getAttribute('aria-expanded')).toBe('false');
     expect(screen.queryByRole('listbox')).toBeNull();
-    expect((input as HTMLInputElement).value).toBe('toy');
+    expect(input.value).toBe('toy');
+  });
+
+  it('shows the query of the results page it opens on, with the popup shut', () => {
+    const { input, calls } = setup({ path: '/search', route: '/search?q=toy' });
+    expect(input.value).toBe('toy');
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    expect(calls).toEqual([]);
   });
 });

@@ -4,19 +4,35 @@
  * (aria-activedescendant), Enter opens it, or, with none active, the full results page.
  */
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useMovieSuggestions } from '../api/search-movies';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
-import { hasPage, searchPath, type Suggestion } from '../lib/search';
+import { hasPage, SEARCH_PATH, searchPath, type Suggestion } from '../lib/search';
 import { SuggestionPopup } from './suggestion-popup';
 
 const DEBOUNCE_MS = 200;
+
+/** The query the results page shows (`/search?q=toy`), or '' on any other page. */
+function useResultsQuery(): string {
+  const { pathname } = useLocation();
+  const [params] = useSearchParams();
+  return pathname === SEARCH_PATH ? (params.get('q') ?? '') : '';
+}
 
 export function SearchBox() {
   const navigate = useNavigate();
   const input = useRef<HTMLInputElement>(null);
   const listboxId = useId();
-  const [text, setText] = useState('');
+  const resultsQuery = useResultsQuery();
+  const [text, setText] = useState(resultsQuery);
+  // The box shows the query of the results page under it, however that page was reached (a link,
+  // Back, a reload), and empties on leaving it. Adjusted while rendering rather than in an effect,
+  // so it never lags a frame behind the address; the popup stays shut until the box is used.
+  const [shownQuery, setShownQuery] = useState(resultsQuery);
+  if (shownQuery !== resultsQuery) {
+    setShownQuery(resultsQuery);
+    setText(resultsQuery);
+  }
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const query = text.trim();

@@ -4,5 +4,7 @@ import type { Movie } from '@/lib/api/client';
 export type Suggestion = Movie & { tmdb_id: number };
 export const hasPage = (movie: Movie): movie is Suggestion => movie.tmdb_id !== null;
 
+export const SEARCH_PATH = '/search';
+
 /** The full results page for a query. */
-export const searchPath = (q: string) => `/search?${new URLSearchParams({ q })}`;
+export const searchPath = (q: string) => `${SEARCH_PATH}?${new URLSearchParams({ q })}`;
