@@ -27,15 +27,17 @@ export function AppLayout() {
         Skip to content
       </a>
       <header className="sticky top-0 z-40 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
-        <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 sm:px-8">
-          <Link to="/" className="text-lg font-bold tracking-tight">
+        {/* A phone puts the search on a row of its own; wider, it grows to fill the space between. */}
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 sm:flex-nowrap sm:px-8">
+          <Link to="/" className="shrink-0 text-lg font-bold tracking-tight">
             <span aria-hidden className="text-accent">
               ▶
             </span>{' '}
             Movierec
           </Link>
           {session && (
-            <nav aria-label="Main" className="hidden gap-1 md:flex">
+            // From lg only: beside them the search box would be too narrow. The session menu has the same links.
+            <nav aria-label="Main" className="hidden shrink-0 gap-1 lg:flex">
               <NavLink to="/" end className={navClass}>
                 Home
               </NavLink>
@@ -47,10 +49,10 @@ export function AppLayout() {
               </NavLink>
             </nav>
           )}
-          <div className="order-last w-full sm:order-none sm:ml-auto sm:w-72 lg:w-96">
+          <div className="order-last w-full sm:order-none sm:ml-auto sm:w-auto sm:max-w-96 sm:min-w-0 sm:flex-1">
             <SearchBox />
           </div>
-          <div className="ml-auto flex items-center gap-2 sm:ml-0">
+          <div className="ml-auto flex shrink-0 items-center gap-2 sm:ml-0">
             <SessionMenu />
             <ThemeToggle />
           </div>

@@ -41,7 +41,7 @@ export function UserResults({ ref, query, search, onBrowse, onPage, onClearSearc
       tabIndex={-1}
       aria-label="Users"
       aria-busy={isPlaceholderData}
-      className="scroll-mt-28 outline-none"
+      className="outline-none"
     >
       <ul className={cn(GRID, isPlaceholderData && 'opacity-60 transition-opacity')}>
         {data.items.map((user) => (
