@@ -3,6 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { DropdownMenu } from 'radix-ui';
 import { Link, useNavigate } from 'react-router';
 import { signOut, useSession, type Session } from '@/lib/session';
+import { buttonClass } from '@/components/ui/button';
+import { cn } from '@/lib/cn';
 
 export const sessionName = (s: Session) =>
   s.kind === 'movielens' ? `MovieLens user ${s.movielensId ?? s.userId}` : `Your profile (#${s.userId})`;
@@ -16,10 +18,7 @@ export function SessionMenu() {
   const queryClient = useQueryClient();
   if (!session)
     return (
-      <Link
-        to="/users"
-        className="rounded-full px-3 py-1.5 text-sm font-medium ring-1 ring-zinc-300 hover:bg-zinc-100 dark:ring-zinc-700 dark:hover:bg-zinc-800"
-      >
+      <Link to="/users" className={buttonClass('secondary', 'sm')}>
         Sign in
       </Link>
     );
@@ -30,7 +29,7 @@ export function SessionMenu() {
   };
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger className="flex items-center gap-2 rounded-full px-3 py-1.5 text-sm font-medium ring-1 ring-zinc-300 hover:bg-zinc-100 dark:ring-zinc-700 dark:hover:bg-zinc-800">
+      <DropdownMenu.Trigger className={cn(buttonClass('secondary', 'sm'), 'gap-2')}>
         <span className="max-w-40 truncate">{sessionName(session)}</span>
         <span aria-hidden>▾</span>
       </DropdownMenu.Trigger>

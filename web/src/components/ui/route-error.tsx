@@ -1,6 +1,7 @@
 /** A route that failed to load or render: say so and offer a way on, instead of a blank page. */
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { errorMessage } from '@/lib/api/client';
+import { buttonClass } from './button';
 
 export function RouteError() {
   const error = useRouteError();
@@ -10,14 +11,10 @@ export function RouteError() {
       <h1 className="text-2xl font-semibold">This page could not be shown</h1>
       <p className="mt-2 text-zinc-600 dark:text-zinc-400">{message}</p>
       <div className="mt-6 flex justify-center gap-3">
-        <button
-          type="button"
-          onClick={() => window.location.reload()}
-          className="rounded bg-accent px-4 py-2 font-medium text-white"
-        >
+        <button type="button" onClick={() => window.location.reload()} className={buttonClass('primary')}>
           Reload
         </button>
-        <Link to="/" className="rounded px-4 py-2 font-medium ring-1 ring-zinc-300 dark:ring-zinc-700">
+        <Link to="/" className={buttonClass('secondary')}>
           Home
         </Link>
       </div>

@@ -1,4 +1,6 @@
 import { Link } from 'react-router';
+import { buttonClass } from '@/components/ui/button';
+import { cn } from '@/lib/cn';
 
 /** A movie id the catalogue does not know (a stale link, a typo in the address). */
 export function MovieNotFound() {
@@ -8,10 +10,7 @@ export function MovieNotFound() {
       <p className="mt-2 text-zinc-600 dark:text-zinc-400">
         It may not be in the catalogue, or the link is wrong. Try searching for it by title above.
       </p>
-      <Link
-        to="/"
-        className="mt-6 inline-block rounded bg-accent-strong px-4 py-2 font-medium text-white hover:brightness-90"
-      >
+      <Link to="/" className={cn(buttonClass('primary'), 'mt-6')}>
         Back home
       </Link>
     </div>

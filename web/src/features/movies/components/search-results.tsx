@@ -4,6 +4,7 @@
  */
 import { MovieCard, MovieCardSkeleton } from '@/components/ui/movie-card';
 import { EmptyState, ErrorState } from '@/components/ui/status-message';
+import { buttonClass } from '@/components/ui/button';
 import { useSearchResults } from '../api/search-movies';
 
 const GRID =
@@ -48,7 +49,7 @@ export function SearchResults({ query }: { query: string }) {
             type="button"
             onClick={() => void results.fetchNextPage()}
             disabled={results.isFetchingNextPage}
-            className="rounded-full px-5 py-2 text-sm font-medium ring-1 ring-zinc-300 hover:bg-zinc-100 disabled:opacity-60 dark:ring-zinc-700 dark:hover:bg-zinc-800"
+            className={buttonClass('secondary')}
           >
             {results.isFetchingNextPage ? 'Loading…' : 'Load more'}
           </button>

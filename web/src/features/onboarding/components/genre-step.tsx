@@ -4,8 +4,8 @@ import { EmptyState, ErrorState } from '@/components/ui/status-message';
 import { cn } from '@/lib/cn';
 import { genreHue } from '@/lib/genre-colors';
 import { useGenres, type GenreCount } from '@/lib/api/genres';
+import { buttonClass } from '@/components/ui/button';
 import type { Genre } from '../api/get-seed-movies';
-import { primaryButton } from './buttons';
 import { StepHeading } from './step-heading';
 
 export interface GenreStepProps {
@@ -61,7 +61,7 @@ export function GenreStep({ selected, onToggle, onNext, focusOnMount }: GenreSte
           onClick={onNext}
           disabled={selected.length === 0}
           aria-describedby={hintId}
-          className={cn(primaryButton, 'px-7 py-2.5')}
+          className={buttonClass('primary', 'lg')}
         >
           Next
         </button>

@@ -8,9 +8,9 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { notify } from '@/lib/toast';
 import { signOut, useSession, type Session } from '@/lib/session';
+import { buttonClass } from '@/components/ui/button';
 import { useCreateColdStartUser } from '../api/create-cold-start-user';
 import { coldStartInput, useOnboarding } from '../hooks/use-onboarding';
-import { primaryButton, secondaryButton } from './buttons';
 import { GenreStep } from './genre-step';
 import { RateStep } from './rate-step';
 
@@ -91,10 +91,10 @@ function AlreadySignedIn({ session }: { session: Session }) {
         </p>
       )}
       <div className="mt-6 flex flex-wrap justify-center gap-3">
-        <button type="button" onClick={startFresh} className={primaryButton}>
+        <button type="button" onClick={startFresh} className={buttonClass('primary')}>
           Sign out and start fresh
         </button>
-        <Link to="/" className={secondaryButton}>
+        <Link to="/" className={buttonClass('secondary')}>
           Back to my recommendations
         </Link>
       </div>

@@ -2,9 +2,9 @@
 import { useId } from 'react';
 import { EmptyState, ErrorState } from '@/components/ui/status-message';
 import type { Movie } from '@/lib/api/client';
+import { buttonClass } from '@/components/ui/button';
 import { useSeedMovies, type Genre } from '../api/get-seed-movies';
 import { MAX_SEEDS, MIN_RATINGS, SEED_PAGE, type RatedMovie } from '../hooks/use-onboarding';
-import { secondaryButton } from './buttons';
 import { RatingProgressBar } from './rating-progress-bar';
 import { SeedMovieTile, SeedMovieTileSkeleton } from './seed-movie-tile';
 import { StepHeading } from './step-heading';
@@ -78,7 +78,7 @@ export function RateStep(props: RateStepProps) {
         )}
         {canLoadMore && (
           <div className="mt-6 flex justify-center">
-            <button type="button" onClick={props.onMore} disabled={loadingMore} className={secondaryButton}>
+            <button type="button" onClick={props.onMore} disabled={loadingMore} className={buttonClass('secondary')}>
               {loadingMore ? 'Loading more…' : 'More movies'}
             </button>
           </div>

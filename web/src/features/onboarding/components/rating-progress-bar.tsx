@@ -5,8 +5,8 @@
 import { useId } from 'react';
 import { ErrorState } from '@/components/ui/status-message';
 import { cn } from '@/lib/cn';
+import { buttonClass } from '@/components/ui/button';
 import { MIN_RATINGS } from '../hooks/use-onboarding';
-import { primaryButton, secondaryButton } from './buttons';
 
 export interface RatingProgressBarProps {
   rated: number;
@@ -50,7 +50,7 @@ export function RatingProgressBar({ rated, onBack, onSubmit, submitting, error }
             <div className="h-full rounded-full bg-accent transition-[width]" style={{ width: `${percent}%` }} />
           </div>
         </div>
-        <button type="button" onClick={onBack} className={secondaryButton}>
+        <button type="button" onClick={onBack} className={buttonClass('secondary')}>
           Back
         </button>
         <button
@@ -58,7 +58,7 @@ export function RatingProgressBar({ rated, onBack, onSubmit, submitting, error }
           onClick={onSubmit}
           disabled={!ready || submitting}
           aria-describedby={ready ? undefined : hintId}
-          className={cn(primaryButton, 'w-full sm:w-auto')}
+          className={cn(buttonClass('primary'), 'w-full sm:w-auto')}
         >
           {submitting ? 'Creating your profile…' : 'Show my recommendations'}
         </button>

@@ -1,5 +1,6 @@
 /** The signed-in user's statistics: a summary, then the charts (see ProfileCharts). */
 import { Link } from 'react-router';
+import { SignInNeeded } from '@/components/ui/sign-in-needed';
 import { EmptyState, ErrorState } from '@/components/ui/status-message';
 import { useSession, type Session } from '@/lib/session';
 import { useUserStatistics, type UserStatistics } from '../api/get-user-statistics';
@@ -10,36 +11,17 @@ const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 const count = new Intl.NumberFormat('en');
 const formatDate = (iso: string | null) => (iso ? dateFormat.format(new Date(iso)) : '—');
 
-const linkButton =
-  'rounded-full px-5 py-2 font-medium ring-1 ring-zinc-300 hover:bg-zinc-100 dark:ring-zinc-700 dark:hover:bg-zinc-800';
-
 export function Profile() {
   const session = useSession();
   return (
     <div className="mx-auto max-w-6xl px-4 pt-8 sm:px-8">
-      {session ? <ProfileStatistics session={session} /> : <SignInPrompt />}
-    </div>
-  );
-}
-
-function SignInPrompt() {
-  return (
-    <div className="mx-auto max-w-xl py-8 text-center">
-      <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Your profile</h1>
-      <p className="mt-3 text-zinc-600 dark:text-zinc-400">
-        Sign in to see how you rate: your star distribution, favourite genres and activity over time.
-      </p>
-      <div className="mt-6 flex flex-wrap justify-center gap-3">
-        <Link
-          to="/users"
-          className="rounded-full bg-accent-strong px-5 py-2 font-semibold text-white hover:brightness-90"
-        >
-          Sign in as a MovieLens user
-        </Link>
-        <Link to="/onboarding" className={linkButton}>
-          Start fresh
-        </Link>
-      </div>
+      {session ? (
+        <ProfileStatistics session={session} />
+      ) : (
+        <SignInNeeded title="Your profile">
+          Sign in to see how you rate: your star distribution, favourite genres and activity over time.
+        </SignInNeeded>
+      )}
     </div>
   );
 }

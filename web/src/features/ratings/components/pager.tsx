@@ -1,10 +1,9 @@
 /** Previous / Next links over `?page=`, with "Page 2 of 12" when the total is known. */
 import { Link } from 'react-router';
 import { cn } from '@/lib/cn';
+import { buttonClass } from '@/components/ui/button';
 
-const button = 'rounded-full px-4 py-1.5 text-sm font-medium ring-1 ring-zinc-300 dark:ring-zinc-700';
-const enabled = 'hover:bg-zinc-100 dark:hover:bg-zinc-800';
-const disabled = 'pointer-events-none opacity-40';
+const button = buttonClass('secondary', 'sm');
 
 export function Pager({ page, pages, hasMore }: { page: number; pages: number | null; hasMore: boolean }) {
   if (page === 1 && !hasMore) return null;
@@ -28,12 +27,12 @@ function PageLink({ page, show, rel, children }: { page: number; show: boolean; 
   // A page that does not exist is shown greyed (the bar keeps its layout) and is no link at all.
   if (!show)
     return (
-      <span aria-hidden className={cn(button, disabled)}>
+      <span aria-hidden className={cn(button, 'pointer-events-none opacity-40')}>
         {children}
       </span>
     );
   return (
-    <Link to={`?page=${page}`} rel={rel} className={cn(button, enabled)}>
+    <Link to={`?page=${page}`} rel={rel} className={button}>
       {children}
     </Link>
   );

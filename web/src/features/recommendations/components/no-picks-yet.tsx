@@ -1,5 +1,7 @@
 /** In the hero's place when For You is empty (a new user the model cannot place yet): what to do next. */
 import { Link } from 'react-router';
+import { buttonClass } from '@/components/ui/button';
+import { cn } from '@/lib/cn';
 
 export function NoPicksYet() {
   return (
@@ -12,10 +14,7 @@ export function NoPicksYet() {
           Rate a few movies you have seen and the model learns your taste. Find them with the search above or in
           Trending below: every rating refreshes your picks.
         </p>
-        <Link
-          to="/ratings"
-          className="mt-4 inline-block rounded-md bg-accent-strong px-4 py-2 font-medium text-white hover:brightness-90"
-        >
+        <Link to="/ratings" className={cn(buttonClass('primary'), 'mt-4')}>
           See your ratings
         </Link>
       </div>

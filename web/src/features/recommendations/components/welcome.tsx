@@ -2,6 +2,7 @@
 import { Link } from 'react-router';
 import type { Movie } from '@/lib/api/client';
 import { MovieImage } from '@/components/ui/movie-image';
+import { buttonClass } from '@/components/ui/button';
 import { usePopular } from '../api/get-popular';
 
 export function Welcome() {
@@ -22,16 +23,10 @@ export function Welcome() {
           a MovieLens user’s shoes, or rate five movies and get picks of your own.
         </p>
         <div className="mt-8 flex flex-col gap-3 sm:flex-row">
-          <Link
-            to="/users"
-            className="rounded-md bg-accent-strong px-5 py-3 text-center font-semibold text-white shadow-sm hover:brightness-90"
-          >
+          <Link to="/users" className={buttonClass('primary', 'lg')}>
             Browse as a MovieLens user
           </Link>
-          <Link
-            to="/onboarding"
-            className="rounded-md px-5 py-3 text-center font-semibold ring-1 ring-zinc-300 hover:bg-zinc-100 dark:ring-zinc-700 dark:hover:bg-zinc-900"
-          >
+          <Link to="/onboarding" className={buttonClass('secondary', 'lg')}>
             Start fresh
           </Link>
         </div>

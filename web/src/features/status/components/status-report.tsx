@@ -4,6 +4,7 @@
  */
 import { ErrorState } from '@/components/ui/status-message';
 import { cn } from '@/lib/cn';
+import { buttonClass } from '@/components/ui/button';
 import { useStatus, type Status } from '../api/get-status';
 import { OVERALL_DOT, OVERALL_TEXT, overallStatus, type Overall } from './overall-status';
 
@@ -72,7 +73,7 @@ export function StatusReport() {
             type="button"
             onClick={() => void refetch()}
             disabled={isFetching}
-            className="rounded-full px-4 py-1.5 text-sm font-medium ring-1 ring-zinc-300 hover:bg-zinc-100 disabled:opacity-60 dark:ring-zinc-700 dark:hover:bg-zinc-800"
+            className={buttonClass('secondary', 'sm')}
           >
             {isFetching ? 'Checking…' : 'Refresh'}
           </button>

@@ -3,6 +3,8 @@ import { useId, type CSSProperties } from 'react';
 import type { Schemas } from '@/lib/api/client';
 import { MovieImage } from '@/components/ui/movie-image';
 import { genreHue } from '@/lib/genre-colors';
+import { buttonClass } from '@/components/ui/button';
+import { cn } from '@/lib/cn';
 
 export type UserSummary = Schemas['UserSummary'];
 
@@ -15,7 +17,7 @@ export function UserCard({ user, onBrowse }: { user: UserSummary; onBrowse: (use
   return (
     <article
       aria-labelledby={headingId}
-      className="flex h-full flex-col rounded-xl bg-white p-4 shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800"
+      className="group flex h-full flex-col rounded-xl bg-white p-4 shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800"
     >
       <div className="flex items-baseline justify-between gap-2">
         <h2 id={headingId} className="text-lg font-semibold">
@@ -30,7 +32,11 @@ export function UserCard({ user, onBrowse }: { user: UserSummary; onBrowse: (use
       <button
         type="button"
         onClick={() => onBrowse(user)}
-        className="mt-auto rounded-md bg-accent-strong px-4 py-2 font-semibold text-white hover:brightness-90"
+        // Twenty cards a page: a quiet button each, lit by the card under the pointer, not a wall of red.
+        className={cn(
+          buttonClass('secondary'),
+          'mt-auto w-full group-hover:bg-accent-strong group-hover:text-white group-hover:ring-accent-strong',
+        )}
       >
         Browse as user {n}
       </button>

@@ -4,6 +4,7 @@ import type { Ref } from 'react';
 import type { Schemas } from '@/lib/api/client';
 import { cn } from '@/lib/cn';
 import { EmptyState, ErrorState } from '@/components/ui/status-message';
+import { buttonClass } from '@/components/ui/button';
 import { USERS_PAGE_SIZE } from '../api/get-users';
 import { UserCard, type UserSummary } from './user-card';
 
@@ -36,13 +37,7 @@ export function UserResults({ ref, query, search, onBrowse, onPage, onClearSearc
       </EmptyState>
     );
   return (
-    <section
-      ref={ref}
-      tabIndex={-1}
-      aria-label="Users"
-      aria-busy={isPlaceholderData}
-      className="outline-none"
-    >
+    <section ref={ref} tabIndex={-1} aria-label="Users" aria-busy={isPlaceholderData} className="outline-none">
       <ul className={cn(GRID, isPlaceholderData && 'opacity-60 transition-opacity')}>
         {data.items.map((user) => (
           <li key={user.id}>
@@ -59,8 +54,7 @@ export function UserResults({ ref, query, search, onBrowse, onPage, onClearSearc
 function Pager({ page, onPage }: { page: Schemas['UserSummaryPage']; onPage: (page: number) => void }) {
   const index = Math.floor(page.offset / USERS_PAGE_SIZE);
   const range = `${page.offset + 1}–${page.offset + page.items.length}`;
-  const button =
-    'rounded-md px-4 py-2 text-sm font-medium ring-1 ring-zinc-300 hover:bg-zinc-100 disabled:cursor-not-allowed disabled:opacity-40 disabled:hover:bg-transparent dark:ring-zinc-700 dark:hover:bg-zinc-800';
+  const button = cn(buttonClass('secondary', 'sm'), 'disabled:hover:bg-transparent');
   return (
     <nav aria-label="Pages" className="mt-6 flex items-center justify-between gap-3">
       <button type="button" className={button} disabled={index === 0} onClick={() => onPage(index - 1)}>
