@@ -6,6 +6,7 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import type { Movie } from '@/lib/api/client';
 import { cn } from '@/lib/cn';
+import { Skeleton } from './skeleton';
 import { MovieImage } from './movie-image';
 
 export const CARD_WIDTH = 'w-36 sm:w-40 lg:w-44';
@@ -48,9 +49,9 @@ export function MovieCard({ movie, reason, className }: MovieCardProps) {
 export function MovieCardSkeleton({ className }: { className?: string }) {
   return (
     <div aria-hidden className={cn('shrink-0', CARD_WIDTH, className)}>
-      <div className="aspect-[2/3] animate-pulse rounded-md bg-zinc-200 dark:bg-zinc-800" />
-      <div className="mt-2 h-4 w-3/4 animate-pulse rounded bg-zinc-200 dark:bg-zinc-800" />
-      <div className="mt-1 h-3 w-1/3 animate-pulse rounded bg-zinc-200 dark:bg-zinc-800" />
+      <Skeleton className="aspect-[2/3] rounded-md" />
+      <Skeleton className="mt-2 h-4 w-3/4 rounded" />
+      <Skeleton className="mt-1 h-3 w-1/3 rounded" />
     </div>
   );
 }

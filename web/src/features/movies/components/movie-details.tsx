@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { MovieImage } from '@/components/ui/movie-image';
+import { Skeleton } from '@/components/ui/skeleton';
 import type { MovieDetails as Details } from '../api/get-movie';
 import { formatRuntime, formatVotes } from '../lib/format';
 
@@ -86,15 +87,16 @@ function Overview({ movie }: { movie: Details }) {
 
 export function MovieDetailsSkeleton() {
   return (
-    <div role="status" aria-label="Loading the movie" className="animate-pulse">
-      <div className="aspect-video max-h-[28rem] w-full bg-zinc-200 dark:bg-zinc-800" />
+    <div role="status" aria-label="Loading the movie">
+      <Skeleton className="aspect-video max-h-[28rem] w-full" />
       <div className="mx-auto flex max-w-6xl gap-4 px-4 sm:gap-8 sm:px-8">
+        {/* Darker, to stand out over the backdrop as the poster does. */}
         <div className="-mt-16 aspect-[2/3] w-28 shrink-0 rounded-lg bg-zinc-300 sm:-mt-40 sm:w-48 lg:w-64 dark:bg-zinc-700" />
-        <div className="flex-1 space-y-3 pt-6">
-          <div className="h-8 w-2/3 rounded bg-zinc-200 dark:bg-zinc-800" />
-          <div className="h-4 w-1/3 rounded bg-zinc-200 dark:bg-zinc-800" />
-          <div className="h-4 w-full max-w-prose rounded bg-zinc-200 dark:bg-zinc-800" />
-          <div className="h-4 w-5/6 max-w-prose rounded bg-zinc-200 dark:bg-zinc-800" />
+        <div className="flex-1 space-y-3 pt-3 sm:pt-6">
+          <Skeleton className="h-8 w-2/3 rounded" />
+          <Skeleton className="h-4 w-1/3 rounded" />
+          <Skeleton className="h-4 w-full max-w-prose rounded" />
+          <Skeleton className="h-4 w-5/6 max-w-prose rounded" />
         </div>
       </div>
     </div>

@@ -5,6 +5,7 @@ import { cn } from '@/lib/cn';
 import { genreHue } from '@/lib/genre-colors';
 import { useGenres, type GenreCount } from '@/lib/api/genres';
 import { buttonClass } from '@/components/ui/button';
+import { Skeleton } from '@/components/ui/skeleton';
 import type { Genre } from '../api/get-seed-movies';
 import { StepHeading } from './step-heading';
 
@@ -38,7 +39,7 @@ export function GenreStep({ selected, onToggle, onNext, focusOnMount }: GenreSte
       ) : !genres.data ? (
         <div role="status" aria-label="Loading genres" className="flex flex-wrap gap-2">
           {CHIP_SKELETONS.map((i) => (
-            <span key={i} className="h-10 w-28 animate-pulse rounded-full bg-zinc-200 dark:bg-zinc-800" />
+            <Skeleton key={i} className="h-10 w-28 rounded-full" />
           ))}
         </div>
       ) : genres.data.items.length === 0 ? (

@@ -6,6 +6,8 @@ import { MovieImage } from '@/components/ui/movie-image';
 import { StarRating } from '@/components/ui/star-rating';
 import type { Movie } from '@/lib/api/client';
 import { cn } from '@/lib/cn';
+import { Skeleton } from '@/components/ui/skeleton';
+import { MovieCardSkeleton } from '@/components/ui/movie-card';
 
 const TILE_SIZES = '(min-width: 1024px) 12rem, (min-width: 640px) 25vw, 45vw';
 
@@ -55,10 +57,8 @@ export function SeedMovieTile({ movie, rating, onRate, onClear }: SeedMovieTileP
 export function SeedMovieTileSkeleton() {
   return (
     <div aria-hidden className="rounded-lg p-2 ring-1 ring-zinc-200 dark:ring-zinc-800">
-      <div className="aspect-[2/3] animate-pulse rounded-md bg-zinc-200 dark:bg-zinc-800" />
-      <div className="mt-2 h-4 w-3/4 animate-pulse rounded bg-zinc-200 dark:bg-zinc-800" />
-      <div className="mt-1 h-3 w-1/3 animate-pulse rounded bg-zinc-200 dark:bg-zinc-800" />
-      <div className="mt-3 h-5 w-24 animate-pulse rounded bg-zinc-200 dark:bg-zinc-800" />
+      <MovieCardSkeleton className="w-full!" />
+      <Skeleton className="mt-3 h-5 w-24 rounded" />
     </div>
   );
 }

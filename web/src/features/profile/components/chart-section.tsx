@@ -4,6 +4,7 @@
  * prefers them (or cannot hover a bar).
  */
 import { Suspense, useId, type ReactNode } from 'react';
+import { Skeleton } from '@/components/ui/skeleton';
 
 export interface ChartSectionProps {
   title: string;
@@ -27,9 +28,7 @@ export function ChartSection({ title, description, summary, height, chart, table
       </h2>
       <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">{description}</p>
       <div role="img" aria-label={summary} style={{ height }}>
-        <Suspense fallback={<div className="h-full animate-pulse rounded-md bg-zinc-100 dark:bg-zinc-800" />}>
-          {chart}
-        </Suspense>
+        <Suspense fallback={<Skeleton className="h-full rounded-md" />}>{chart}</Suspense>
       </div>
       <DataTable caption={title} {...table} />
     </section>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { SignInNeeded } from '@/components/ui/sign-in-needed';
 import { EmptyState, ErrorState } from '@/components/ui/status-message';
 import { useSession, type Session } from '@/lib/session';
+import { Skeleton } from '@/components/ui/skeleton';
 import { useUserStatistics, type UserStatistics } from '../api/get-user-statistics';
 import { formatAverage } from './chart-data';
 import { ProfileCharts } from './profile-charts';
@@ -88,12 +89,12 @@ function ProfileSkeleton() {
     <div role="status" aria-label="Loading statistics">
       <div className="my-6 grid grid-cols-2 gap-3 md:grid-cols-4">
         {[0, 1, 2, 3].map((i) => (
-          <div key={i} className="h-20 animate-pulse rounded-xl bg-zinc-100 dark:bg-zinc-900" />
+          <Skeleton key={i} className="h-20 rounded-xl" />
         ))}
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
         {[0, 1].map((i) => (
-          <div key={i} className="h-80 animate-pulse rounded-xl bg-zinc-100 dark:bg-zinc-900" />
+          <Skeleton key={i} className="h-80 rounded-xl" />
         ))}
       </div>
     </div>

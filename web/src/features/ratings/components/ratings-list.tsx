@@ -9,6 +9,7 @@ import { StarRating } from '@/components/ui/star-rating';
 import { EmptyState, ErrorState } from '@/components/ui/status-message';
 import type { Schemas } from '@/lib/api/client';
 import type { Session } from '@/lib/session';
+import { Skeleton } from '@/components/ui/skeleton';
 import { RATINGS_PAGE_SIZE, useRatings } from '../api/get-ratings';
 import { useRateMovie } from '../api/rate-movie';
 import { Pager } from './pager';
@@ -100,19 +101,15 @@ const SKELETON_ROWS = Array.from({ length: 8 }, (_, i) => i);
 
 function RatingsSkeleton() {
   return (
-    <ul
-      role="status"
-      aria-label="Loading your ratings"
-      className="animate-pulse divide-y divide-zinc-200 dark:divide-zinc-800"
-    >
+    <ul role="status" aria-label="Loading your ratings" className="divide-y divide-zinc-200 dark:divide-zinc-800">
       {SKELETON_ROWS.map((i) => (
-        <li key={i} className="flex items-center gap-4 py-3">
-          <div className="aspect-[2/3] w-12 rounded bg-zinc-200 dark:bg-zinc-800" />
+        <li key={i} className="flex items-center gap-3 py-3 sm:gap-4">
+          <Skeleton className="aspect-[2/3] w-12 shrink-0 rounded" />
           <div className="flex-1 space-y-2">
-            <div className="h-4 w-1/2 rounded bg-zinc-200 dark:bg-zinc-800" />
-            <div className="h-3 w-1/4 rounded bg-zinc-200 dark:bg-zinc-800" />
+            <Skeleton className="h-4 w-1/2 rounded" />
+            <Skeleton className="h-3 w-1/4 rounded" />
           </div>
-          <div className="h-5 w-24 rounded bg-zinc-200 dark:bg-zinc-800" />
+          <Skeleton className="h-5 w-24 rounded" />
         </li>
       ))}
     </ul>

@@ -75,7 +75,7 @@ function HeroBanner({ pick }: { pick: Recommendation }) {
 function HeroSkeleton() {
   return (
     <div role="status" aria-label="Loading your top pick" className="bg-zinc-200 dark:bg-zinc-900">
-      <div className="aspect-video w-full animate-pulse bg-zinc-300/60 sm:hidden dark:bg-zinc-800/60" />
+      <div className="aspect-video w-full bg-zinc-300/60 motion-safe:animate-pulse sm:hidden dark:bg-zinc-800/60" />
       <div className={`space-y-3 px-4 py-6 sm:flex sm:flex-col sm:justify-end sm:px-8 sm:pb-10 ${BANNER}`}>
         <div className="h-3 w-24 rounded bg-zinc-300 dark:bg-zinc-700" />
         <div className="h-9 w-3/4 max-w-md rounded bg-zinc-300 dark:bg-zinc-700" />

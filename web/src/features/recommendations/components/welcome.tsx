@@ -2,6 +2,8 @@
 import { Link } from 'react-router';
 import type { Movie } from '@/lib/api/client';
 import { MovieImage } from '@/components/ui/movie-image';
+import { Skeleton } from '@/components/ui/skeleton';
+import { cn } from '@/lib/cn';
 import { buttonClass } from '@/components/ui/button';
 import { usePopular } from '../api/get-popular';
 
@@ -31,25 +33,32 @@ export function Welcome() {
           </Link>
         </div>
       </div>
-      {trending.data && <PosterWall movies={trending.data.items.slice(0, 6)} />}
+      {/* Held open while Trending loads, so the rows below do not move when the posters arrive. */}
+      {!trending.isError && <PosterWall movies={trending.data?.items.slice(0, 6)} />}
     </section>
   );
 }
 
-/** Six posters in three staggered columns, decoration only: the Trending row below lists them properly. */
-function PosterWall({ movies }: { movies: readonly Movie[] }) {
+const WALL = Array.from({ length: 6 }, (_, i) => i);
+// The middle column sits lower: three staggered columns.
+const tile = (i: number) => cn('rounded-lg shadow-xl', i % 3 === 1 && 'translate-y-8');
+
+/** Six posters, decoration only: the Trending row below lists them properly. */
+function PosterWall({ movies }: { movies: readonly Movie[] | undefined }) {
   return (
     <div aria-hidden className="hidden -rotate-6 grid-cols-3 gap-3 lg:grid">
-      {movies.map((movie, i) => (
-        <MovieImage
-          key={movie.id}
-          kind="poster"
-          movie={movie}
-          sizes="8rem"
-          eager
-          className={`rounded-lg shadow-xl ring-1 ring-black/10 dark:ring-white/10 ${i % 3 === 1 ? 'translate-y-8' : ''}`}
-        />
-      ))}
+      {movies
+        ? movies.map((movie, i) => (
+            <MovieImage
+              key={movie.id}
+              kind="poster"
+              movie={movie}
+              sizes="8rem"
+              eager
+              className={cn(tile(i), 'ring-1 ring-black/10 dark:ring-white/10')}
+            />
+          ))
+        : WALL.map((i) => <Skeleton key={i} className={cn(tile(i), 'aspect-[2/3]')} />)}
     </div>
   );
 }

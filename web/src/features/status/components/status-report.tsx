@@ -5,6 +5,7 @@
 import { ErrorState } from '@/components/ui/status-message';
 import { cn } from '@/lib/cn';
 import { buttonClass } from '@/components/ui/button';
+import { Skeleton } from '@/components/ui/skeleton';
 import { useStatus, type Status } from '../api/get-status';
 import { OVERALL_DOT, OVERALL_TEXT, overallStatus, type Overall } from './overall-status';
 
@@ -152,7 +153,7 @@ function ReportSkeleton() {
   return (
     <div role="status" aria-label="Loading backends" className="mt-8 grid gap-3 md:grid-cols-2">
       {[0, 1, 2, 3].map((i) => (
-        <div key={i} className="h-28 animate-pulse rounded-lg bg-zinc-200 dark:bg-zinc-800" />
+        <Skeleton key={i} className="h-28 rounded-lg" />
       ))}
     </div>
   );

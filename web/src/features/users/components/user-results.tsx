@@ -5,6 +5,7 @@ import type { Schemas } from '@/lib/api/client';
 import { cn } from '@/lib/cn';
 import { EmptyState, ErrorState } from '@/components/ui/status-message';
 import { buttonClass } from '@/components/ui/button';
+import { Skeleton } from '@/components/ui/skeleton';
 import { USERS_PAGE_SIZE } from '../api/get-users';
 import { UserCard, type UserSummary } from './user-card';
 
@@ -75,7 +76,9 @@ function UserGridSkeleton() {
   return (
     <ul role="status" aria-label="Loading users" className={GRID}>
       {Array.from({ length: 8 }, (_, i) => (
-        <li key={i} className="h-64 animate-pulse rounded-xl bg-zinc-100 dark:bg-zinc-900" />
+        <li key={i}>
+          <Skeleton className="h-64 rounded-xl" />
+        </li>
       ))}
     </ul>
   );
