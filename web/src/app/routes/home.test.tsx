@@ -80,8 +80,12 @@ describe('Home, signed in', () => {
           { name: 'Sci-Fi', movie_count: 5 },
         ],
       }),
+      // Arrival is in For You already: the genre row leaves it out.
       'GET /api/recommendations/by-genre/': (url) =>
-        page([pick(4, `Best of ${url.searchParams.get('genre')}`, 'Picked for you')]),
+        page([
+          pick(1, 'Arrival', 'Picked for you'),
+          pick(4, `Best of ${url.searchParams.get('genre')}`, 'Picked for you'),
+        ]),
       'GET /api/recommendations/trending/': () => page([pick(5, 'Dune', 'Trending')]),
     });
     renderWithApp(<HomeRoute />);

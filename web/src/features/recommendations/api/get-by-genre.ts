@@ -2,7 +2,8 @@ import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '@/lib/api/client';
 import { queryKeys } from '@/lib/query-keys';
 
-const LIMIT = 20;
+/** Twice a row's worth: the row leaves out what For You already shows, and the rest still fill it. */
+const LIMIT = 40;
 
 export const getByGenre = (userId: number, genre: Schemas['Genre'], signal?: AbortSignal) =>
   unwrap(

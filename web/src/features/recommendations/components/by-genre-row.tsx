@@ -9,10 +9,21 @@ import { useByGenre } from '../api/get-by-genre';
 import { useForYou } from '../api/get-for-you';
 import { useGenreNames, type Genre } from '@/lib/api/genres';
 import { GenreChips } from './genre-chips';
-import { rowState } from './recommendation-row';
+import { rowState, toRowItems } from './recommendation-row';
+
+const ROW_LENGTH = 20;
+
+/**
+ * The genre's picks that For You does not already show: in the genre a user likes best the two lists
+ * are mostly the same movies, and a second row of them tells nobody anything new.
+ */
+function beyondForYou(picks: readonly Recommendation[], forYou: readonly Recommendation[] = []) {
+  const shown = new Set(forYou.map((movie) => movie.id));
+  return picks.filter((movie) => !shown.has(movie.id)).slice(0, ROW_LENGTH);
+}
 
 /** The genre most of the picks have, among those the catalogue lists; ties go to the earlier pick. */
-export function favouriteGenre(picks: readonly Recommendation[], genres: readonly Genre[]): Genre | undefined {
+function favouriteGenre(picks: readonly Recommendation[], genres: readonly Genre[]): Genre | undefined {
   const counts = new Map<Genre, number>();
   for (const pick of picks)
     for (const genre of pick.genres as Genre[])
@@ -37,6 +48,7 @@ export function ByGenreRow({ userId }: { userId: number }) {
       title={genre ? `Your ${genre} picks` : 'By genre'}
       label={genre ? `${genre} picks` : 'By genre'}
       {...rowState(query)}
+      items={query.data && toRowItems(beyondForYou(query.data.items, forYou.data?.items))}
       {...state}
       empty={`No ${genre} picks for you yet.`}
       actions={genres.data && <GenreChips genres={genres.data} value={genre} onChange={setPicked} />}
