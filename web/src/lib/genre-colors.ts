@@ -31,3 +31,10 @@ function hashHue(text: string): number {
 
 export const genreHue = (genres: readonly string[], fallback = ''): number =>
   (GENRE_HUES as Record<string, number>)[genres[0] ?? ''] ?? hashHue(genres[0] ?? fallback);
+
+/**
+ * A generated poster's hue: its first genre's, nudged up to 30° either way by the title, so a row of
+ * action movies is not one red. Still the same for the same movie everywhere.
+ */
+export const placeholderHue = (genres: readonly string[], title: string): number =>
+  (genreHue(genres, title) + (hashHue(title) % 61) - 30 + 360) % 360;

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { Movie } from '@/lib/api/client';
-import { genreHue } from '@/lib/genre-colors';
+import { placeholderHue } from '@/lib/genre-colors';
 import { cn } from '@/lib/cn';
 
 const WIDTHS = { poster: [185, 342, 500, 780], backdrop: [300, 780, 1280] } as const;
@@ -59,7 +59,7 @@ export function MovieImage({ kind, movie, sizes, alt = '', eager, className }: M
 }
 
 function Placeholder({ kind, movie: { title, year, genres }, alt }: Pick<MovieImageProps, 'kind' | 'movie' | 'alt'>) {
-  const hue = genreHue(genres, title);
+  const hue = placeholderHue(genres, title);
   const background = `linear-gradient(160deg, oklch(0.55 0.14 ${hue}), oklch(0.28 0.08 ${(hue + 40) % 360}))`;
   const label = alt ? { role: 'img', 'aria-label': alt } : { 'aria-hidden': true };
   return (
