@@ -1,3 +1,4 @@
+/** Light or dark, whichever is not showing; back to the system's theme follows the system again. */
 import { setTheme, useTheme } from '@/lib/theme';
 
 export function ThemeToggle() {
@@ -8,6 +9,7 @@ export function ThemeToggle() {
       type="button"
       onClick={() => setTheme(next)}
       aria-label={`Switch to ${next} theme`}
+      title={`Switch to ${next} theme`}
       className="grid size-9 place-items-center rounded-full hover:bg-zinc-100 dark:hover:bg-zinc-800"
     >
       <span aria-hidden>{theme === 'dark' ? '☀' : '☾'}</span>
