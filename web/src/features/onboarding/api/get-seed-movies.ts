@@ -16,7 +16,7 @@ export const getSeedMovies = (genres: readonly Genre[], limit: number, signal?: 
 
 export const seedMoviesQueryOptions = (genres: readonly Genre[], limit: number) =>
   queryOptions({
-    queryKey: [...queryKeys.seedMovies(genres), limit],
+    queryKey: queryKeys.seedMovies(genres, limit),
     queryFn: ({ signal }) => getSeedMovies(genres, limit, signal),
     // A larger limit returns the same movies first, so the grid keeps showing them while more load.
     placeholderData: keepPreviousData,

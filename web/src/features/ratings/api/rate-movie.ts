@@ -64,7 +64,7 @@ function refreshAfterRating(client: QueryClient, userId: number) {
   return Promise.all([
     client.invalidateQueries({ queryKey: queryKeys.user(userId), predicate: (q) => !isRatingsPage(q.queryKey) }),
     client.invalidateQueries({ queryKey: ratingsKey, refetchType: 'none' }),
-    client.invalidateQueries({ queryKey: ['similar'] }),
+    client.invalidateQueries({ queryKey: queryKeys.everySimilar() }),
   ]);
 }
 
