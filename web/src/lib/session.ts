@@ -70,6 +70,10 @@ function subscribe(listener: () => void): () => void {
 
 export const useSession = (): Session | null => useSyncExternalStore(subscribe, readSession, () => null);
 
+/** Who is browsing, as the header and the home page name them. */
+export const sessionName = (s: Session): string =>
+  s.kind === 'movielens' ? `MovieLens user ${s.movielensId ?? s.userId}` : `Your profile (#${s.userId})`;
+
 /** The Authorization header for this session's writes, if it has a token. */
 export const authHeaders = (session: Session | null): Record<string, string> =>
   session?.token ? { authorization: `Bearer ${session.token}` } : {};

@@ -9,8 +9,7 @@ import { ForYouRow } from '@/features/recommendations/components/for-you-row';
 import { HomeHero } from '@/features/recommendations/components/home-hero';
 import { PopularRow } from '@/features/recommendations/components/popular-row';
 import { Welcome } from '@/features/recommendations/components/welcome';
-import { useSession } from '@/lib/session';
-import { sessionName } from '../layout/session-menu';
+import { sessionName, useSession } from '@/lib/session';
 
 export default function HomeRoute() {
   const session = useSession();

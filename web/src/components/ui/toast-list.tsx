@@ -1,9 +1,8 @@
-/** The toasts from lib/toast, through Radix Toast (announced politely, swipe or Escape to dismiss, F8 to reach). */
+/** The toasts, through Radix Toast: announced politely, swipe or Escape to dismiss, F8 to reach. */
 import { Toast } from 'radix-ui';
-import { dismiss, useToasts } from '@/lib/toast';
+import { dismiss, type ToastMessage } from '@/lib/toast';
 
-export function Toaster() {
-  const toasts = useToasts();
+export function ToastList({ toasts }: { toasts: readonly ToastMessage[] }) {
   return (
     <Toast.Provider duration={6000}>
       {toasts.map((t) => (

@@ -3,11 +3,11 @@
  * the new user. Progress lives in this component only (see useOnboarding); nothing is saved until
  * the profile is created.
  */
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { notify } from '@/lib/toast';
-import { signOut, useSession, type Session } from '@/lib/session';
+import { useSignOut } from '@/hooks/use-sign-out';
+import { useSession, type Session } from '@/lib/session';
 import { buttonClass } from '@/components/ui/button';
 import { useCreateColdStartUser } from '../api/create-cold-start-user';
 import { coldStartInput, useOnboarding } from '../hooks/use-onboarding';
@@ -73,11 +73,7 @@ function OnboardingSteps({ onCreated }: { onCreated: () => void }) {
 
 /** Onboarding makes a new user; someone already browsing as a user is asked first. */
 function AlreadySignedIn({ session }: { session: Session }) {
-  const queryClient = useQueryClient();
-  const startFresh = () => {
-    signOut();
-    queryClient.removeQueries({ queryKey: ['user'] });
-  };
+  const startFresh = useSignOut();
   return (
     <div className="mx-auto max-w-xl py-8 text-center">
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">You are already signed in</h1>
