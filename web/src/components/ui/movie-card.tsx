@@ -6,6 +6,7 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import type { Movie } from '@/lib/api/client';
 import { cn } from '@/lib/cn';
+import { moviePath, yearText } from '@/lib/movies';
 import { Skeleton } from './skeleton';
 import { MovieImage } from './movie-image';
 
@@ -34,13 +35,13 @@ export function MovieCard({ movie, reason, className }: MovieCardProps) {
         )}
       </div>
       <p className="mt-2 line-clamp-2 text-sm font-medium leading-snug">{movie.title}</p>
-      <p className="text-xs text-zinc-600 dark:text-zinc-400">{movie.year ?? 'Year unknown'}</p>
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">{yearText(movie)}</p>
     </>
   );
   const classes = cn('group block shrink-0 snap-start rounded-md', CARD_WIDTH, className);
   if (movie.tmdb_id === null) return <div className={classes}>{body}</div>;
   return (
-    <Link to={`/movie/${movie.tmdb_id}`} className={classes} aria-describedby={reason ? reasonId : undefined}>
+    <Link to={moviePath(movie.tmdb_id)} className={classes} aria-describedby={reason ? reasonId : undefined}>
       {body}
     </Link>
   );

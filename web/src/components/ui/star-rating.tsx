@@ -5,6 +5,7 @@
  */
 import { useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { cn } from '@/lib/cn';
+import { countOf } from '@/lib/format';
 
 const MIN = 0.5;
 const MAX = 5;
@@ -21,8 +22,7 @@ export interface StarRatingProps {
 }
 
 const clamp = (v: number) => Math.min(MAX, Math.max(MIN, v));
-export const describeRating = (v: number | null) =>
-  v === null ? 'Not rated' : `${v} star${v === 1 ? '' : 's'} out of 5`;
+export const describeRating = (v: number | null) => (v === null ? 'Not rated' : `${countOf(v, 'star')} out of 5`);
 
 function keyValue(key: string, current: number | null): number | null {
   const base = current ?? 0;

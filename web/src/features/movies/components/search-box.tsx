@@ -5,6 +5,7 @@
  */
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { moviePath } from '@/lib/movies';
 import { useMovieSuggestions } from '../api/search-movies';
 import { useDebouncedValue } from '@/hooks/use-debounced-value';
 import { hasPage, SEARCH_PATH, searchPath, type Suggestion } from '../lib/search';
@@ -51,7 +52,7 @@ export function SearchBox() {
     close();
     setText('');
     input.current?.blur();
-    navigate(`/movie/${movie.tmdb_id}`);
+    navigate(moviePath(movie.tmdb_id));
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

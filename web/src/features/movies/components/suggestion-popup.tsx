@@ -8,6 +8,8 @@ import { Link } from 'react-router';
 import { MovieImage } from '@/components/ui/movie-image';
 import { errorMessage } from '@/lib/api/client';
 import { cn } from '@/lib/cn';
+import { countOf } from '@/lib/format';
+import { yearText } from '@/lib/movies';
 import { searchPath, type Suggestion } from '../lib/search';
 
 export interface SuggestionPopupProps {
@@ -25,7 +27,7 @@ export interface SuggestionPopupProps {
 
 function statusText({ query, options, searching, error }: SuggestionPopupProps): string {
   if (error) return `Search failed: ${errorMessage(error)}`;
-  if (options.length > 0) return `${options.length} suggestion${options.length === 1 ? '' : 's'}`;
+  if (options.length > 0) return countOf(options.length, 'suggestion');
   return searching ? 'Searching…' : `No movies match “${query}”`;
 }
 
@@ -59,7 +61,7 @@ export function SuggestionPopup(props: SuggestionPopupProps) {
             <MovieImage kind="poster" movie={movie} sizes="2.5rem" className="w-10 shrink-0 rounded [&_span]:hidden" />
             <span className="min-w-0">
               <span className="block truncate text-sm font-medium">{movie.title}</span>
-              <span className="block text-xs text-zinc-600 dark:text-zinc-400">{movie.year ?? 'Year unknown'}</span>
+              <span className="block text-xs text-zinc-600 dark:text-zinc-400">{yearText(movie)}</span>
             </span>
           </li>
         ))}

@@ -1,8 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { api, unwrap, type Schemas } from '@/lib/api/client';
+import { api, unwrap } from '@/lib/api/client';
+import type { Genre } from '@/lib/api/genres';
 import { queryKeys } from '@/lib/query-keys';
-
-export type Genre = Schemas['Genre'];
 
 export const getSeedMovies = (genres: readonly Genre[], limit: number, signal?: AbortSignal) =>
   unwrap(

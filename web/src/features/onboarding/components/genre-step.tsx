@@ -3,10 +3,10 @@ import { useId } from 'react';
 import { EmptyState, ErrorState } from '@/components/ui/status-message';
 import { cn } from '@/lib/cn';
 import { genreHue } from '@/lib/genre-colors';
-import { useGenres, type GenreCount } from '@/lib/api/genres';
+import { useGenres, type Genre, type GenreCount } from '@/lib/api/genres';
 import { buttonClass } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
-import type { Genre } from '../api/get-seed-movies';
+import { formatCount } from '@/lib/format';
 import { StepHeading } from './step-heading';
 
 export interface GenreStepProps {
@@ -16,7 +16,6 @@ export interface GenreStepProps {
   focusOnMount: boolean;
 }
 
-const count = new Intl.NumberFormat('en');
 const CHIP_SKELETONS = Array.from({ length: 12 }, (_, i) => i);
 
 export function GenreStep({ selected, onToggle, onNext, focusOnMount }: GenreStepProps) {
@@ -110,7 +109,7 @@ function GenreChip({
       )}
       {genre.name}
       <span className={cn('text-xs', pressed ? 'text-white' : 'text-zinc-500 dark:text-zinc-400')}>
-        {count.format(genre.movie_count)}
+        {formatCount(genre.movie_count)}
         <span className="sr-only"> movies</span>
       </span>
     </button>

@@ -6,6 +6,7 @@ import { useId } from 'react';
 import { ErrorState } from '@/components/ui/status-message';
 import { cn } from '@/lib/cn';
 import { buttonClass } from '@/components/ui/button';
+import { countOf } from '@/lib/format';
 import { MIN_RATINGS } from '../hooks/use-onboarding';
 
 export interface RatingProgressBarProps {
@@ -23,7 +24,7 @@ function progressText(rated: number): string {
 
 function hintText(rated: number): string {
   const left = MIN_RATINGS - rated;
-  return left > 0 ? `Rate ${left} more movie${left === 1 ? '' : 's'} to continue.` : '';
+  return left > 0 ? `Rate ${countOf(left, 'more movie', 'more movies')} to continue.` : '';
 }
 
 export function RatingProgressBar({ rated, onBack, onSubmit, submitting, error }: RatingProgressBarProps) {

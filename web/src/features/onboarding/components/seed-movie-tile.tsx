@@ -8,6 +8,7 @@ import type { Movie } from '@/lib/api/client';
 import { cn } from '@/lib/cn';
 import { Skeleton } from '@/components/ui/skeleton';
 import { MovieCardSkeleton } from '@/components/ui/movie-card';
+import { yearText } from '@/lib/movies';
 
 const TILE_SIZES = '(min-width: 1024px) 12rem, (min-width: 640px) 25vw, 45vw';
 
@@ -36,7 +37,7 @@ export function SeedMovieTile({ movie, rating, onRate, onClear }: SeedMovieTileP
         )}
       </div>
       <h3 className="mt-2 line-clamp-2 text-sm font-medium leading-snug">{movie.title}</h3>
-      <p className="text-xs text-zinc-600 dark:text-zinc-400">{movie.year ?? 'Year unknown'}</p>
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">{yearText(movie)}</p>
       <div className="mt-auto flex items-center justify-between gap-1 pt-2">
         <StarRating value={rating} onChange={(value) => onRate(movie, value)} label={`Rate ${movie.title}`} />
         {rated && (

@@ -5,8 +5,9 @@
  */
 import { useReducer } from 'react';
 import type { Movie } from '@/lib/api/client';
+import { movieRef } from '@/lib/movies';
 import type { ColdStartInput } from '../api/create-cold-start-user';
-import type { Genre } from '../api/get-seed-movies';
+import type { Genre } from '@/lib/api/genres';
 
 /** The API's minimum for a cold start. */
 export const MIN_RATINGS = 5;
@@ -68,15 +69,13 @@ export function onboardingReducer(state: OnboardingState, action: OnboardingActi
   }
 }
 
-/** The cold-start body: each movie by TMDB id, or by the project's id when it has none. */
+/** The cold-start body: the genres and every rating so far. */
 export function coldStartInput(state: OnboardingState): ColdStartInput {
-  const ratings = [...state.ratings.values()].map(({ movie, rating }) =>
-    movie.tmdb_id === null ? { movie_id: movie.id, rating } : { tmdb_id: movie.tmdb_id, rating },
-  );
+  const ratings = [...state.ratings.values()].map(({ movie, rating }) => ({ ...movieRef(movie), rating }));
   return { genres: [...state.genres], ratings };
 }
 
 export function useOnboarding() {
   const [state, dispatch] = useReducer(onboardingReducer, initialOnboarding);
-  return { state, dispatch, ratedCount: state.ratings.size, ready: state.ratings.size >= MIN_RATINGS };
+  return { state, dispatch };
 }

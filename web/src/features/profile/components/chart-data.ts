@@ -2,6 +2,7 @@
  * The statistics shaped for the charts, and each chart's text alternative. No recharts here: this
  * module is in the profile's first load, the charts are not.
  */
+import { countOf } from '@/lib/format';
 import type { UserStatistics } from '../api/get-user-statistics';
 
 export type Distribution = UserStatistics['distribution'];
@@ -20,7 +21,7 @@ export function monthLabel(month: string): string {
   return monthFormat.format(Date.UTC(year ?? 1970, (m ?? 1) - 1));
 }
 
-export const starsLabel = (rating: number) => `${rating} star${rating === 1 ? '' : 's'}`;
+export const starsLabel = (rating: number) => countOf(rating, 'star');
 export const formatAverage = (value: number) => average.format(value);
 
 /** "2018-12" shifted by one → "2019-01". */

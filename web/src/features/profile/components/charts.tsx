@@ -19,6 +19,7 @@ import {
 } from 'recharts';
 import { genreHue } from '@/lib/genre-colors';
 import { useTheme } from '@/lib/theme';
+import { countOf } from '@/lib/format';
 import {
   formatAverage,
   monthLabel,
@@ -70,7 +71,7 @@ function tooltipFor<Row>(describe: (row: Row) => { title: string; lines: string[
   };
 }
 
-const ratings = (count: number) => `${count} rating${count === 1 ? '' : 's'}`;
+const ratings = (count: number) => countOf(count, 'rating');
 
 const distributionTooltip = tooltipFor<Distribution[number]>((d) => ({
   title: starsLabel(d.rating),

@@ -4,12 +4,12 @@ import { SignInNeeded } from '@/components/ui/sign-in-needed';
 import { EmptyState, ErrorState } from '@/components/ui/status-message';
 import { useSession, type Session } from '@/lib/session';
 import { Skeleton } from '@/components/ui/skeleton';
+import { formatCount } from '@/lib/format';
 import { useUserStatistics, type UserStatistics } from '../api/get-user-statistics';
 import { formatAverage } from './chart-data';
 import { ProfileCharts } from './profile-charts';
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
-const count = new Intl.NumberFormat('en');
 const formatDate = (iso: string | null) => (iso ? dateFormat.format(new Date(iso)) : '—');
 
 export function Profile() {
@@ -60,7 +60,7 @@ function ProfileStatistics({ session }: { session: Session }) {
 
 function Summary({ statistics: s }: { statistics: UserStatistics }) {
   const items: [string, string][] = [
-    ['Ratings', count.format(s.rating_count)],
+    ['Ratings', formatCount(s.rating_count)],
     ['Average rating', s.average_rating === null ? '—' : `${formatAverage(s.average_rating)} ★`],
     ['First rated', formatDate(s.first_rated_at)],
     ['Last rated', formatDate(s.last_rated_at)],

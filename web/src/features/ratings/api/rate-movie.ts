@@ -8,6 +8,7 @@ import { api, errorMessage, unwrap, type Movie, type Schemas } from '@/lib/api/c
 import { queryKeys } from '@/lib/query-keys';
 import { authHeaders, useSession, type Session } from '@/lib/session';
 import { notify } from '@/lib/toast';
+import { movieRef } from '@/lib/movies';
 
 export interface RateMovieInput {
   movie: Movie;
@@ -19,13 +20,11 @@ type MovieDetails = Schemas['MovieDetails'];
 type Snapshot = [QueryKey, unknown][];
 
 export function rateMovie(session: Session, { movie, rating }: RateMovieInput) {
-  // Movies without a TMDB id (a few MovieLens titles) are rated by the project's own id.
-  const body = movie.tmdb_id === null ? { movie_id: movie.id, rating } : { tmdb_id: movie.tmdb_id, rating };
   return unwrap(
     api.POST('/api/users/{id}/rate/', {
       params: { path: { id: session.userId } },
       headers: authHeaders(session),
-      body,
+      body: { ...movieRef(movie), rating },
     }),
   );
 }

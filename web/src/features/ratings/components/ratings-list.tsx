@@ -10,6 +10,8 @@ import { EmptyState, ErrorState } from '@/components/ui/status-message';
 import type { Schemas } from '@/lib/api/client';
 import type { Session } from '@/lib/session';
 import { Skeleton } from '@/components/ui/skeleton';
+import { countOf } from '@/lib/format';
+import { moviePath, yearText } from '@/lib/movies';
 import { RATINGS_PAGE_SIZE, useRatings } from '../api/get-ratings';
 import { useRateMovie } from '../api/rate-movie';
 import { Pager } from './pager';
@@ -18,7 +20,6 @@ import { ReadOnlyNotice } from './rating-notices';
 type UserRating = Schemas['UserRating'];
 
 const ratedOn = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const count = new Intl.NumberFormat();
 
 function usePage(): number {
   const [params] = useSearchParams();
@@ -44,11 +45,7 @@ export function RatingsList({ session }: { session: Session }) {
   const pages = total === null ? null : Math.max(1, Math.ceil(total / RATINGS_PAGE_SIZE));
   return (
     <>
-      {total !== null && (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {count.format(total)} movie{total === 1 ? '' : 's'} rated
-        </p>
-      )}
+      {total !== null && <p className="text-sm text-zinc-600 dark:text-zinc-400">{countOf(total, 'movie')} rated</p>}
       {session.readOnly && <ReadOnlyNotice />}
       <ul aria-busy={ratings.isPlaceholderData || undefined} className="divide-y divide-zinc-200 dark:divide-zinc-800">
         {items.map((r) => (
@@ -83,13 +80,12 @@ function RatingRow({
         {movie.tmdb_id === null ? (
           <p className="font-medium">{movie.title}</p>
         ) : (
-          <Link to={`/movie/${movie.tmdb_id}`} className="font-medium hover:underline">
+          <Link to={moviePath(movie.tmdb_id)} className="font-medium hover:underline">
             {movie.title}
           </Link>
         )}
         <p className="text-xs text-zinc-600 dark:text-zinc-400">
-          {movie.year ?? 'Year unknown'} · Rated{' '}
-          <time dateTime={rating.rated_at}>{ratedOn.format(new Date(rating.rated_at))}</time>
+          {yearText(movie)} · Rated <time dateTime={rating.rated_at}>{ratedOn.format(new Date(rating.rated_at))}</time>
         </p>
       </div>
       <StarRating value={rating.rating} onChange={onRate} label={`Your rating of ${movie.title}`} disabled={readOnly} />

@@ -5,6 +5,7 @@
 import { Link } from 'react-router';
 import type { Movie } from '@/lib/api/client';
 import { MovieRow } from '@/components/ui/movie-row';
+import { moviePath } from '@/lib/movies';
 import { useBecauseYouWatched } from '../api/get-because-you-watched';
 import { noticeOf, toRowItems } from './recommendation-row';
 
@@ -45,7 +46,7 @@ export function BecauseYouWatchedRows({ userId }: { userId: number }) {
 function AnchorTitle({ movie }: { movie: Movie }) {
   if (movie.tmdb_id === null) return <span className="text-accent-strong dark:text-accent">{movie.title}</span>;
   return (
-    <Link to={`/movie/${movie.tmdb_id}`} className="rounded text-accent-strong hover:underline dark:text-accent">
+    <Link to={moviePath(movie.tmdb_id)} className="rounded text-accent-strong hover:underline dark:text-accent">
       {movie.title}
     </Link>
   );

@@ -6,6 +6,7 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import type { Recommendation } from '@/lib/api/client';
 import { MovieImage } from '@/components/ui/movie-image';
+import { moviePath } from '@/lib/movies';
 import { useForYou } from '../api/get-for-you';
 import { NoPicksYet } from './no-picks-yet';
 
@@ -60,7 +61,7 @@ function HeroBanner({ pick }: { pick: Recommendation }) {
           )}
           {pick.tmdb_id !== null && (
             <Link
-              to={`/movie/${pick.tmdb_id}`}
+              to={moviePath(pick.tmdb_id)}
               className="mt-5 inline-block rounded-md bg-white px-5 py-2 font-semibold text-zinc-950 hover:bg-zinc-200"
             >
               More info<span className="sr-only"> about {pick.title}</span>

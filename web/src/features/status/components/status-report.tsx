@@ -6,6 +6,7 @@ import { ErrorState } from '@/components/ui/status-message';
 import { cn } from '@/lib/cn';
 import { buttonClass } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
+import { formatCount } from '@/lib/format';
 import { useStatus, type Status } from '../api/get-status';
 import { OVERALL_DOT, OVERALL_TEXT, overallStatus, type Overall } from './overall-status';
 
@@ -18,7 +19,6 @@ interface Backend {
   facts: [label: string, value: number | null][];
 }
 
-const number = new Intl.NumberFormat('en');
 const time = new Intl.DateTimeFormat('en', { timeStyle: 'medium' });
 
 const EXPLANATION: Record<Overall, string> = {
@@ -119,7 +119,7 @@ function BackendCard({ backend }: { backend: Backend }) {
           {facts.map(([label, value]) => (
             <div key={label} className="flex gap-1.5">
               <dt className="text-zinc-600 dark:text-zinc-400">{label}</dt>
-              <dd className="font-medium tabular-nums">{number.format(value)}</dd>
+              <dd className="font-medium tabular-nums">{formatCount(value)}</dd>
             </div>
           ))}
         </dl>

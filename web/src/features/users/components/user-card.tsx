@@ -5,6 +5,7 @@ import { MovieImage } from '@/components/ui/movie-image';
 import { genreHue } from '@/lib/genre-colors';
 import { buttonClass } from '@/components/ui/button';
 import { cn } from '@/lib/cn';
+import { countOf } from '@/lib/format';
 
 export type UserSummary = Schemas['UserSummary'];
 
@@ -23,9 +24,7 @@ export function UserCard({ user, onBrowse }: { user: UserSummary; onBrowse: (use
         <h2 id={headingId} className="text-lg font-semibold">
           User {n}
         </h2>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {user.rating_count.toLocaleString('en')} rating{user.rating_count === 1 ? '' : 's'}
-        </p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{countOf(user.rating_count, 'rating')}</p>
       </div>
       <GenreChips genres={user.top_genres} />
       <FavouritePosters movies={user.favorite_movies} />

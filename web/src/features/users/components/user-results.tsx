@@ -6,6 +6,7 @@ import { cn } from '@/lib/cn';
 import { EmptyState, ErrorState } from '@/components/ui/status-message';
 import { buttonClass } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
+import { formatCount } from '@/lib/format';
 import { USERS_PAGE_SIZE } from '../api/get-users';
 import { UserCard, type UserSummary } from './user-card';
 
@@ -63,7 +64,7 @@ function Pager({ page, onPage }: { page: Schemas['UserSummaryPage']; onPage: (pa
       </button>
       <p role="status" className="text-center text-sm text-zinc-600 dark:text-zinc-400">
         Showing {range}
-        {page.total !== null && ` of ${page.total.toLocaleString('en')}`}
+        {page.total !== null && ` of ${formatCount(page.total)}`}
       </p>
       <button type="button" className={button} disabled={!page.has_more} onClick={() => onPage(index + 1)}>
         Next
