@@ -22,7 +22,7 @@ export function SignInPrompt({ purpose }: { purpose: string }) {
 export function ReadOnlyNotice() {
   return (
     <p className="text-sm text-zinc-700 dark:text-zinc-300">
-      MovieLens users are read-only here —{' '}
+      MovieLens users are read-only here: their ratings are the data the model learned from.{' '}
       <Link to="/onboarding" className={link}>
         Start fresh
       </Link>{' '}
