@@ -28,7 +28,8 @@ export function MovieCard({ movie, reason, className }: MovieCardProps) {
         {reason && (
           <p
             id={reasonId}
-            className="absolute inset-x-0 bottom-0 bg-black/80 p-2 text-xs text-white opacity-0 transition-opacity group-hover:opacity-100 group-focus-visible:opacity-100"
+            // The lower half: enough to cover a generated poster's caption beneath it.
+            className="absolute inset-x-0 bottom-0 flex min-h-[50%] items-end bg-zinc-950/90 p-2 text-xs text-white opacity-0 transition-opacity group-hover:opacity-100 group-focus-visible:opacity-100"
           >
             {reason}
           </p>

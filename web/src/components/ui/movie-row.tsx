@@ -37,7 +37,7 @@ export function MovieRow({ title, label, items, isLoading, error, onRetry, notic
 
   return (
     <section aria-labelledby={headingId} className="py-3">
-      <div className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-2 px-4 sm:px-8">
+      <div className="mb-1 flex flex-wrap items-center gap-x-4 gap-y-2 px-4 sm:px-8">
         <h2 id={headingId} className="text-lg font-semibold sm:text-xl">
           {title}
         </h2>
@@ -56,7 +56,7 @@ export function MovieRow({ title, label, items, isLoading, error, onRetry, notic
         <ErrorState error={error} onRetry={onRetry} className="mx-4 sm:mx-8" />
       ) : isLoading || !items ? (
         <div
-          className="flex gap-4 overflow-hidden px-4 sm:px-8"
+          className="flex gap-4 overflow-hidden px-4 py-2 sm:px-8"
           aria-busy="true"
           aria-label={`Loading ${label}`}
           role="status"
@@ -72,7 +72,8 @@ export function MovieRow({ title, label, items, isLoading, error, onRetry, notic
           ref={strip}
           tabIndex={0}
           aria-label={label}
-          className="scrollbar-none flex snap-x gap-4 overflow-x-auto scroll-px-4 px-4 pb-2 sm:scroll-px-8 sm:px-8"
+          // The vertical padding leaves room for a focused card's outline, which the scroller would clip.
+          className="scrollbar-none flex snap-x gap-4 overflow-x-auto scroll-px-4 px-4 py-2 sm:scroll-px-8 sm:px-8"
         >
           {items.map(({ movie, reason }) => (
             <li key={movie.id} className="shrink-0">
