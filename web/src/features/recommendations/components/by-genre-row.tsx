@@ -41,7 +41,8 @@ export function ByGenreRow({ userId }: { userId: number }) {
   const settled = genres.data && !forYou.isPending;
   const genre = picked ?? (settled ? favouriteGenre(forYou.data?.items ?? [], genres.data) : undefined);
   const query = useByGenre(userId, genre);
-  const state = genres.error ? { error: genres.error, onRetry: () => void genres.refetch() } : {};
+  // Without the genre list there are no chips and no default: the row shows that error instead.
+  const genresFailed = genres.error ? { error: genres.error, onRetry: () => void genres.refetch() } : {};
 
   return (
     <MovieRow
@@ -49,7 +50,7 @@ export function ByGenreRow({ userId }: { userId: number }) {
       label={genre ? `${genre} picks` : 'By genre'}
       {...rowState(query)}
       items={query.data && toRowItems(beyondForYou(query.data.items, forYou.data?.items))}
-      {...state}
+      {...genresFailed}
       empty={`No ${genre} picks for you yet.`}
       actions={genres.data && <GenreChips genres={genres.data} value={genre} onChange={setPicked} />}
     />

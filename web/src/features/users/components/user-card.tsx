@@ -26,7 +26,7 @@ export function UserCard({ user, onBrowse }: { user: UserSummary; onBrowse: (use
         </h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{countOf(user.rating_count, 'rating')}</p>
       </div>
-      <GenreChips genres={user.top_genres} />
+      <GenreTags genres={user.top_genres} />
       <FavouritePosters movies={user.favorite_movies} />
       <button
         type="button"
@@ -43,7 +43,7 @@ export function UserCard({ user, onBrowse }: { user: UserSummary; onBrowse: (use
   );
 }
 
-function GenreChips({ genres }: { genres: readonly string[] }) {
+function GenreTags({ genres }: { genres: readonly string[] }) {
   if (genres.length === 0) return null;
   return (
     <ul aria-label="Top genres" className="mt-2 flex flex-wrap gap-1.5">
