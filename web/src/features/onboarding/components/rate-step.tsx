@@ -4,6 +4,7 @@ import { EmptyState, ErrorState } from '@/components/ui/status-message';
 import type { Movie } from '@/lib/api/client';
 import { buttonClass } from '@/components/ui/button';
 import type { Genre } from '@/lib/api/genres';
+import { formatList } from '@/lib/format';
 import { useSeedMovies } from '../api/get-seed-movies';
 import { MAX_SEEDS, MIN_RATINGS, SEED_PAGE, type RatedMovie } from '../hooks/use-onboarding';
 import { RatingProgressBar } from './rating-progress-bar';
@@ -44,7 +45,7 @@ export function RateStep(props: RateStepProps) {
   return (
     <>
       <StepHeading step={2} title="Rate movies you have seen" focusOnMount={focusOnMount}>
-        Popular, well-rated picks from {genres.join(', ')}. Rate at least {MIN_RATINGS} (half stars count); skip the
+        Popular, well-rated picks from {formatList(genres)}. Rate at least {MIN_RATINGS} (half stars count); skip the
         ones you have not seen. The more you rate, the better the first recommendations.
       </StepHeading>
       <section aria-labelledby={headingId}>

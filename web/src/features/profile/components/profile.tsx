@@ -4,7 +4,7 @@ import { SignInNeeded } from '@/components/ui/sign-in-needed';
 import { EmptyState, ErrorState } from '@/components/ui/status-message';
 import { useSession, type Session } from '@/lib/session';
 import { Skeleton } from '@/components/ui/skeleton';
-import { formatCount } from '@/lib/format';
+import { formatCount, formatList } from '@/lib/format';
 import { useUserStatistics, type UserStatistics } from '../api/get-user-statistics';
 import { formatAverage } from './chart-data';
 import { ProfileCharts } from './profile-charts';
@@ -35,7 +35,7 @@ function ProfileStatistics({ session }: { session: Session }) {
     <>
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{title(session)}</h1>
       {data && data.user.preferred_genres.length > 0 && (
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Likes {data.user.preferred_genres.join(', ')}</p>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Likes {formatList(data.user.preferred_genres)}</p>
       )}
       {error ? (
         <ErrorState error={error} onRetry={() => void refetch()} className="mt-6" />

@@ -5,7 +5,7 @@ import { MovieImage } from '@/components/ui/movie-image';
 import { genreHue } from '@/lib/genre-colors';
 import { buttonClass } from '@/components/ui/button';
 import { cn } from '@/lib/cn';
-import { countOf } from '@/lib/format';
+import { countOf, formatList } from '@/lib/format';
 
 export type UserSummary = Schemas['UserSummary'];
 
@@ -67,7 +67,7 @@ function FavouritePosters({ movies }: { movies: readonly Schemas['Movie'][] }) {
   return (
     <div className="mt-4 mb-4">
       <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
-        Favourites<span className="sr-only">: {movies.map((m) => m.title).join(', ')}</span>
+        Favourites<span className="sr-only">: {formatList(movies.map((m) => m.title))}</span>
       </p>
       <div className="mt-1.5 grid grid-cols-4 gap-2">
         {movies.map((movie) => (

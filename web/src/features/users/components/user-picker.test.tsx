@@ -70,7 +70,7 @@ describe('UserPicker', () => {
     ).toEqual(['Film-Noir', 'Crime']);
     const posters = first.querySelectorAll('img');
     expect([...posters].map((img) => img.getAttribute('alt'))).toEqual(['', '']);
-    expect(first.textContent).toContain('Favourites: Heat, Ronin');
+    expect(first.textContent).toContain('Favourites: Heat and Ronin');
     expect(screen.getByRole('radio', { name: 'Most active' }).getAttribute('aria-checked')).toBe('true');
   });
 
