@@ -30,30 +30,29 @@ export default function MovieRoute() {
 function MovieScreen({ tmdbId }: { tmdbId: number }) {
   const userId = useSession()?.userId ?? null;
   const { data: movie, error, isPending, refetch } = useMovie(tmdbId, userId);
-  if (isPending)
-    return (
-      <Page title="Loading movie">
-        <MovieDetailsSkeleton />
-      </Page>
-    );
   if (error instanceof ApiError && error.status === 404)
     return (
       <Page title="Movie not found">
         <MovieNotFound />
       </Page>
     );
-  if (!movie)
+  if (!movie && !isPending)
     return (
       <Page title="Movie" className="mx-auto w-full max-w-3xl px-4 py-16">
         <h1 className="mb-4 text-2xl font-semibold">This movie could not be loaded</h1>
         <ErrorState error={error} onRetry={() => void refetch()} />
       </Page>
     );
+  // The Similar row loads alongside the details rather than after them.
   return (
-    <Page title={movie.year ? `${movie.title} (${movie.year})` : movie.title}>
-      <MovieDetails movie={movie} rating={<MovieRating movie={movie} value={movie.user_rating} />} />
+    <Page title={movie ? (movie.year ? `${movie.title} (${movie.year})` : movie.title) : 'Loading movie'}>
+      {movie ? (
+        <MovieDetails movie={movie} rating={<MovieRating movie={movie} value={movie.user_rating} />} />
+      ) : (
+        <MovieDetailsSkeleton />
+      )}
       <div className="mx-auto mt-8 max-w-6xl">
-        <SimilarMovies tmdbId={tmdbId} title={movie.title} userId={userId} />
+        <SimilarMovies tmdbId={tmdbId} title={movie?.title} userId={userId} />
       </div>
     </Page>
   );

@@ -5,9 +5,17 @@
  */
 import type { ReactNode } from 'react';
 import { MovieImage } from '@/components/ui/movie-image';
+import { cn } from '@/lib/cn';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { MovieDetails as Details } from '../api/get-movie';
 import { formatRuntime, formatVotes } from '../lib/format';
+
+// Poster beside the title and facts; beneath them, or full width on a phone, rating and overview.
+// The skeleton lays out the same way, so nothing moves when the movie arrives.
+const LAYOUT =
+  'mx-auto grid max-w-6xl grid-cols-[7rem_1fr] gap-x-4 px-4 sm:grid-cols-[12rem_1fr] sm:gap-x-8 sm:px-8 lg:grid-cols-[16rem_1fr]';
+const POSTER = '-mt-16 self-start rounded-lg sm:row-span-2 sm:-mt-40';
+const BELOW = 'col-span-2 mt-6 space-y-6 sm:col-span-1 sm:col-start-2';
 
 export function MovieDetails({ movie, rating }: { movie: Details; rating: ReactNode }) {
   const facts = [movie.year, movie.runtime && formatRuntime(movie.runtime)].filter(Boolean);
@@ -15,14 +23,13 @@ export function MovieDetails({ movie, rating }: { movie: Details; rating: ReactN
   return (
     <article>
       <Backdrop movie={movie} />
-      {/* Beside the poster: the title and facts; beneath them, or full width on a phone, rating and overview. */}
-      <div className="relative mx-auto grid max-w-6xl grid-cols-[7rem_1fr] gap-x-4 px-4 sm:grid-cols-[12rem_1fr] sm:gap-x-8 sm:px-8 lg:grid-cols-[16rem_1fr]">
+      <div className={cn('relative', LAYOUT)}>
         <MovieImage
           kind="poster"
           movie={movie}
           sizes="(min-width: 1024px) 16rem, (min-width: 640px) 12rem, 7rem"
           eager
-          className="-mt-16 self-start rounded-lg shadow-xl ring-1 ring-black/10 sm:row-span-2 sm:-mt-40 dark:ring-white/10"
+          className={cn(POSTER, 'shadow-xl ring-1 ring-black/10 dark:ring-white/10')}
         />
         <header className="min-w-0 pt-3 sm:pt-6">
           <h1 className="text-2xl font-bold tracking-tight text-balance sm:text-4xl">{movie.title}</h1>
@@ -47,7 +54,7 @@ export function MovieDetails({ movie, rating }: { movie: Details; rating: ReactN
             </p>
           )}
         </header>
-        <div className="col-span-2 mt-6 space-y-6 sm:col-span-1 sm:col-start-2">
+        <div className={BELOW}>
           {rating}
           <Overview movie={movie} />
         </div>
@@ -85,18 +92,32 @@ function Overview({ movie }: { movie: Details }) {
   );
 }
 
+const OVERVIEW_LINES = ['w-full', 'w-full', 'w-full', 'w-5/6', 'w-2/3'];
+
 export function MovieDetailsSkeleton() {
   return (
     <div role="status" aria-label="Loading the movie">
       <Skeleton className="aspect-video max-h-[28rem] w-full" />
-      <div className="mx-auto flex max-w-6xl gap-4 px-4 sm:gap-8 sm:px-8">
+      <div className={LAYOUT}>
         {/* Darker, to stand out over the backdrop as the poster does. */}
-        <div className="-mt-16 aspect-[2/3] w-28 shrink-0 rounded-lg bg-zinc-300 sm:-mt-40 sm:w-48 lg:w-64 dark:bg-zinc-700" />
-        <div className="flex-1 space-y-3 pt-3 sm:pt-6">
-          <Skeleton className="h-8 w-2/3 rounded" />
+        <div className={cn(POSTER, 'aspect-[2/3] bg-zinc-300 dark:bg-zinc-700')} />
+        <div className="space-y-3 pt-3 sm:pt-6">
+          <Skeleton className="h-8 w-2/3 rounded sm:h-10" />
           <Skeleton className="h-4 w-1/3 rounded" />
-          <Skeleton className="h-4 w-full max-w-prose rounded" />
-          <Skeleton className="h-4 w-5/6 max-w-prose rounded" />
+          <Skeleton className="h-6 w-1/2 max-w-56 rounded-full" />
+          <Skeleton className="h-4 w-28 rounded" />
+        </div>
+        <div className={BELOW}>
+          <div className="space-y-2">
+            <Skeleton className="h-4 w-24 rounded" />
+            <Skeleton className="h-8 w-44 rounded" />
+          </div>
+          <div className="max-w-prose space-y-2">
+            <Skeleton className="h-6 w-2/3 rounded" />
+            {OVERVIEW_LINES.map((width, i) => (
+              <Skeleton key={i} className={cn('h-5 rounded', width)} />
+            ))}
+          </div>
         </div>
       </div>
     </div>

@@ -3,7 +3,14 @@ import { MovieRow } from '@/components/ui/movie-row';
 import { ApiError } from '@/lib/api/client';
 import { useSimilarMovies } from '../api/get-similar-movies';
 
-export function SimilarMovies({ tmdbId, title, userId }: { tmdbId: number; title: string; userId: number | null }) {
+interface SimilarMoviesProps {
+  tmdbId: number;
+  /** Undefined while the movie's details load (the row loads alongside them). */
+  title: string | undefined;
+  userId: number | null;
+}
+
+export function SimilarMovies({ tmdbId, title = 'this movie', userId }: SimilarMoviesProps) {
   const { data, error, isPending, refetch } = useSimilarMovies(tmdbId, userId);
   // A movie the model has not seen has no neighbours: that is an empty row, not a failure.
   const unknown = error instanceof ApiError && error.status === 404;
