@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { cn } from '@/lib/cn';
 import { buttonClass } from '@/components/ui/button';
 
-const button = buttonClass('secondary', 'sm');
+const button = cn(buttonClass('secondary', 'sm'), 'disabled:hover:bg-transparent');
 
 export function Pager({ page, pages, hasMore }: { page: number; pages: number | null; hasMore: boolean }) {
   if (page === 1 && !hasMore) return null;
@@ -24,12 +24,12 @@ export function Pager({ page, pages, hasMore }: { page: number; pages: number | 
 }
 
 function PageLink({ page, show, rel, children }: { page: number; show: boolean; rel: string; children: string }) {
-  // A page that does not exist is shown greyed (the bar keeps its layout) and is no link at all.
+  // A page that does not exist is a disabled button (the bar keeps its layout), not a link to nowhere.
   if (!show)
     return (
-      <span aria-hidden className={cn(button, 'pointer-events-none opacity-40')}>
+      <button type="button" disabled className={button}>
         {children}
-      </span>
+      </button>
     );
   return (
     <Link to={`?page=${page}`} rel={rel} className={button}>
