@@ -15,19 +15,11 @@ import {
   Tooltip,
   XAxis,
   YAxis,
-  type TooltipContentProps,
 } from 'recharts';
 import { genreHue } from '@/lib/genre-colors';
 import { useTheme } from '@/lib/theme';
-import { countOf } from '@/lib/format';
-import {
-  formatAverage,
-  monthLabel,
-  starsLabel,
-  type Distribution,
-  type MonthCount,
-  type TopGenres,
-} from './chart-data';
+import { monthLabel, type Distribution, type MonthCount, type TopGenres } from './chart-data';
+import { activityTooltip, distributionTooltip, genreTooltip } from './chart-tooltips';
 
 const PALETTES = {
   light: {
@@ -50,38 +42,6 @@ const usePalette = () => PALETTES[useTheme()];
 
 /** Charts grow in, unless the person asked for less motion. */
 const animate = () => !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-
-/** A tooltip in the page's own colours (it is HTML, so dark: works), built from the hovered row. */
-function tooltipFor<Row>(describe: (row: Row) => { title: string; lines: string[] }) {
-  return function ChartTooltip({ active, payload }: TooltipContentProps) {
-    // recharts hands back the data row it was given, untyped.
-    const row = payload[0]?.payload as Row | undefined;
-    if (!active || !row) return null;
-    const { title, lines } = describe(row);
-    return (
-      <div className="rounded-md bg-white px-3 py-2 text-sm shadow-lg ring-1 ring-black/10 dark:bg-zinc-900 dark:ring-white/15">
-        <p className="font-semibold">{title}</p>
-        {lines.map((line) => (
-          <p key={line} className="text-zinc-600 dark:text-zinc-300">
-            {line}
-          </p>
-        ))}
-      </div>
-    );
-  };
-}
-
-const ratings = (count: number) => countOf(count, 'rating');
-
-const distributionTooltip = tooltipFor<Distribution[number]>((d) => ({
-  title: starsLabel(d.rating),
-  lines: [ratings(d.count)],
-}));
-const genreTooltip = tooltipFor<TopGenres[number]>((g) => ({
-  title: g.genre,
-  lines: [ratings(g.count), `Average ${formatAverage(g.average_rating)} ★`],
-}));
-const activityTooltip = tooltipFor<MonthCount>((m) => ({ title: monthLabel(m.month), lines: [ratings(m.count)] }));
 
 /** The chart fills its frame's width; the frame fixes the height so the skeleton matches it. */
 function Frame({ height, children }: { height: number; children: ReactNode }) {
