@@ -16,12 +16,9 @@ export const routes: RouteObject[] = [
   {
     element: <AppLayout />,
     errorElement: <RouteError />,
-    // Shown while the first screen's chunk loads (the header comes with it).
-    hydrateFallbackElement: (
-      <p className="p-8 text-sm text-zinc-500" role="status">
-        Loading…
-      </p>
-    ),
+    // While the first screen's chunk loads: the frame already (header, footer), the screen empty,
+    // rather than a blank page that then jumps to the whole layout.
+    hydrateFallbackElement: <AppLayout />,
     children: [
       { index: true, ...screen(() => import('./routes/home')) },
       { path: 'users', ...screen(() => import('./routes/users')) },
