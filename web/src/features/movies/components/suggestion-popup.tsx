@@ -42,7 +42,7 @@ export function SuggestionPopup(props: SuggestionPopupProps) {
     <div
       hidden={!open}
       onMouseDown={(e) => e.preventDefault()}
-      className="absolute inset-x-0 top-full z-50 mt-1 max-h-[70vh] overflow-y-auto rounded-lg bg-white p-1 shadow-xl ring-1 ring-black/10 dark:bg-zinc-900 dark:ring-white/10"
+      className="absolute inset-x-0 top-full z-50 mt-1 max-h-[70vh] overflow-y-auto rounded-lg bg-white px-1 pt-1 shadow-xl ring-1 ring-black/10 dark:bg-zinc-900 dark:ring-white/10"
     >
       <ul ref={list} id={listboxId} role="listbox" aria-label="Suggested movies">
         {options.map((movie, index) => (
@@ -68,7 +68,7 @@ export function SuggestionPopup(props: SuggestionPopupProps) {
       </ul>
       <p
         role="status"
-        className={cn('px-2 py-2 text-sm text-zinc-600 dark:text-zinc-400', options.length > 0 && 'sr-only')}
+        className={cn('px-2 pt-2 pb-3 text-sm text-zinc-600 dark:text-zinc-400', options.length > 0 && 'sr-only')}
       >
         {open ? statusText(props) : ''}
       </p>
@@ -77,7 +77,8 @@ export function SuggestionPopup(props: SuggestionPopupProps) {
           to={searchPath(query)}
           onClick={onSeeAll}
           tabIndex={-1}
-          className="block rounded-md px-2 py-2 text-sm font-medium text-accent-strong hover:bg-zinc-100 dark:text-accent dark:hover:bg-zinc-800"
+          // Stuck to the popup's foot: with eight suggestions on a short screen it would scroll out of sight.
+          className="sticky bottom-0 -mx-1 block border-t border-zinc-200 bg-white px-3 py-2.5 text-sm font-medium text-accent-strong hover:bg-zinc-100 dark:border-zinc-800 dark:bg-zinc-900 dark:text-accent dark:hover:bg-zinc-800"
         >
           All results for “{query}”{active < 0 && <span className="ml-1 text-xs text-zinc-500">(Enter)</span>}
         </Link>
