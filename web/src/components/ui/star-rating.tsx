@@ -13,7 +13,8 @@ const STARS = [1, 2, 3, 4, 5];
 
 export interface StarRatingProps {
   value: number | null;
-  onChange: (value: number) => void;
+  /** Left out for a rating shown but not changeable (with `disabled`). */
+  onChange?: (value: number) => void;
   /** The accessible name ("Your rating of Heat"). */
   label: string;
   disabled?: boolean;
@@ -46,7 +47,7 @@ export function StarRating({ value, onChange, label, disabled, size = 'sm', clas
   const shown = hover ?? value ?? 0;
 
   // Only a different value is reported: re-picking the current one would save the same rating again.
-  const pick = (next: number) => !disabled && next !== value && onChange(next);
+  const pick = (next: number) => !disabled && next !== value && onChange?.(next);
   const onKeyDown = (event: KeyboardEvent) => {
     if (disabled) return;
     const next = keyValue(event.key, value);

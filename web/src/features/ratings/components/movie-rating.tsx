@@ -19,7 +19,7 @@ export function MovieRating({ movie, value }: { movie: Movie; value: number | nu
         <SignInPrompt purpose="to rate this movie" />
       ) : session.readOnly ? (
         <>
-          {value !== null && <StarRating value={value} onChange={() => {}} label={label} size="lg" disabled />}
+          {value !== null && <StarRating value={value} label={label} size="lg" disabled />}
           <ReadOnlyNotice />
         </>
       ) : (
