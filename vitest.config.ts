@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['functions', 'scripts', 'web/vitest.config.ts', 'web/vitest.e2e.config.ts'],
+    projects: ['functions', 'scripts', 'infra', 'web/vitest.config.ts', 'web/vitest.e2e.config.ts'],
     reporters: ['default', './vitest.summary-reporter.ts'],
   },
 });
