@@ -4,6 +4,7 @@
  * rating, is cached.
  */
 import { sql } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { MovieRecord } from '../../../core/catalog/catalog.port.js';
 import type { Db } from '../database.js';
 import type { MovieRow } from '../schema.js';
@@ -101,17 +102,13 @@ interface UserSummaryParts {
 
 /** The summary parts of a page of users (by user id), with the genre baseline cached for BASELINE_TTL_MS. */
 export function userSummaryParts(db: Db) {
-  let cached: { at: number; baseline: Promise<GenreBaseline> } | undefined;
-  const baseline = () => {
-    if (!cached || Date.now() - cached.at > BASELINE_TTL_MS) {
-      const pending = genreBaseline(db);
-      cached = { at: Date.now(), baseline: pending };
-      pending.catch(() => {
-        if (cached?.baseline === pending) cached = undefined; // a failure is not kept
-      });
-    }
-    return cached.baseline;
-  };
+  // One entry: lru-cache shares a computation in flight and keeps no failure.
+  const baselines = new LRUCache<'all', GenreBaseline>({
+    max: 1,
+    ttl: BASELINE_TTL_MS,
+    fetchMethod: () => genreBaseline(db),
+  });
+  const baseline = async () => (await baselines.fetch('all'))!;
 
   return async (userIds: number[]): Promise<Map<number, UserSummaryParts>> => {
     if (userIds.length === 0) return new Map();
