@@ -37,8 +37,10 @@ export const CACHE_REVALIDATE = 'no-cache';
 const CACHE_PUBLIC_FILE = 'public, max-age=3600';
 
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
-/** A client-side route (/movie/603), as opposed to a missing file (/assets/gone.js), which stays a 404. */
-// The API's trailing-slash redirect may have added a slash to a missing file's path.
+/**
+ * A client-side route (/movie/603), as opposed to a missing file (/assets/gone.js), which stays a
+ * 404. The API's trailing-slash redirect may have added a slash to a missing file's path.
+ */
 const isClientRoute = (path: string) => !/\.[a-z0-9]+\/?$/i.test(path);
 
 function mountSpa(app: OpenAPIHono, webDist: string): void {
@@ -52,8 +54,9 @@ function mountSpa(app: OpenAPIHono, webDist: string): void {
       );
     },
   });
+  const compression = compress();
   const indexHtml = readFile(join(webDist, 'index.html'), 'utf-8');
-  app.use('*', async (c, next) => (isApi(c.req.path) ? next() : compress()(c, next)));
+  app.use('*', async (c, next) => (isApi(c.req.path) ? next() : compression(c, next)));
   app.use('*', async (c, next) => (isApi(c.req.path) ? next() : staticFiles(c, next)));
   app.get('*', async (c, next) => {
     if (isApi(c.req.path) || !isClientRoute(c.req.path)) return next();
