@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerBenchCommands } from './commands/bench.js';
+import { registerCloudCommands } from './commands/cloud.js';
 import { registerDataCommands } from './commands/data.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerJobCommands } from './commands/jobs.js';
@@ -27,6 +28,7 @@ registerStatsCommand(program);
 registerTmdbCommands(program);
 registerBenchCommands(program);
 registerModelCommands(program);
+registerCloudCommands(program);
 registerJobCommands(program);
 registerStartCommand(program);
 registerServeCommand(program);
