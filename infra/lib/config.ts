@@ -5,6 +5,12 @@
  */
 export type Stage = 'dev' | 'prod';
 
+/** Where the user tower runs (lib/model-stack.ts builds each). */
+export type UserTowerHosting =
+  | { kind: 'serverless'; memoryMb: number; maxConcurrency: number }
+  | { kind: 'instance'; instanceType: string; instanceCount: number }
+  | { kind: 'ecs'; cpu: number; memoryMib: number; desiredCount: number };
+
 export interface DeploymentConfig {
   stage: Stage;
   /** Steady-state requests per second across the API, and the burst above it. */
@@ -13,14 +19,28 @@ export interface DeploymentConfig {
   logRetentionDays: number;
   /** Memory of each HTTP function (MB); CPU scales with it. */
   functionMemoryMb: number;
+  /** Where the user tower runs: SageMaker serverless (default), SageMaker instances, or ECS Fargate. */
+  userTower: UserTowerHosting;
+  /** The training export deployed (user tower, movie embeddings); default the latest local one. */
+  modelDir: string;
+  /** The web app's build (`npm run build -w web`). */
+  webDist: string;
+  /** When the Trending refresh runs (an EventBridge Scheduler expression). */
+  trendingSchedule: string;
+  /** Alarms: a route's share of 5xx answers (0–1) and its p99 latency (ms) over 5 minutes. */
+  alarms: { serverErrorRate: number; p99LatencyMs: number; email: string | undefined };
 }
 
 type Context = (key: string) => unknown;
 
-const DEFAULTS: Record<Stage, Omit<DeploymentConfig, 'stage'>> = {
+type StageDefaults = Pick<DeploymentConfig, 'throttle' | 'logRetentionDays' | 'functionMemoryMb'>;
+
+const DEFAULTS: Record<Stage, StageDefaults> = {
   dev: { throttle: { rateLimit: 50, burstLimit: 100 }, logRetentionDays: 7, functionMemoryMb: 1024 },
   prod: { throttle: { rateLimit: 500, burstLimit: 1000 }, logRetentionDays: 90, functionMemoryMb: 1769 },
 };
+
+const USER_TOWER_KINDS = ['serverless', 'instance', 'ecs'] as const;
 
 /** CloudWatch accepts only these retention periods. */
 const RETENTION_DAYS = [
@@ -43,6 +63,46 @@ function positiveInt(context: Context, key: string, fallback: number, max: numbe
   return value;
 }
 
+function text(context: Context, key: string, fallback: string): string {
+  const raw = context(key) ?? fallback;
+  if (typeof raw !== 'string' || raw.trim() === '') throw new ConfigError(key, `must be a non-empty string`);
+  return raw;
+}
+
+function fraction(context: Context, key: string, fallback: number): number {
+  const raw = context(key);
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!(value > 0 && value <= 1)) throw new ConfigError(key, `must be a number in (0, 1] (got ${JSON.stringify(raw)})`);
+  return value;
+}
+
+function userTowerHosting(context: Context): UserTowerHosting {
+  const kind = (context('userTower') ?? 'serverless') as UserTowerHosting['kind'];
+  switch (kind) {
+    case 'serverless':
+      return {
+        kind,
+        memoryMb: positiveInt(context, 'userTowerMemoryMb', 2048, 6144),
+        maxConcurrency: positiveInt(context, 'userTowerMaxConcurrency', 10, 200),
+      };
+    case 'instance':
+      return {
+        kind,
+        instanceType: text(context, 'userTowerInstanceType', 'ml.c7g.large'),
+        instanceCount: positiveInt(context, 'userTowerInstanceCount', 1, 10),
+      };
+    case 'ecs':
+      return {
+        kind,
+        cpu: positiveInt(context, 'userTowerCpu', 1024, 16_384),
+        memoryMib: positiveInt(context, 'userTowerMemoryMib', 2048, 122_880),
+        desiredCount: positiveInt(context, 'userTowerDesiredCount', 1, 10),
+      };
+    default:
+      throw new ConfigError('userTower', `must be one of ${USER_TOWER_KINDS.join(', ')} (got ${JSON.stringify(kind)})`);
+  }
+}
+
 export function loadDeploymentConfig(context: Context): DeploymentConfig {
   const stage = context('stage') ?? 'dev';
   if (stage !== 'dev' && stage !== 'prod')
@@ -59,5 +119,14 @@ export function loadDeploymentConfig(context: Context): DeploymentConfig {
     },
     logRetentionDays,
     functionMemoryMb: positiveInt(context, 'functionMemoryMb', defaults.functionMemoryMb, 10_240),
+    userTower: userTowerHosting(context),
+    modelDir: text(context, 'modelDir', '.data/runs/latest-model'),
+    webDist: text(context, 'webDist', 'web/dist'),
+    trendingSchedule: text(context, 'trendingSchedule', 'rate(1 day)'),
+    alarms: {
+      serverErrorRate: fraction(context, 'alarmServerErrorRate', 0.05),
+      p99LatencyMs: positiveInt(context, 'alarmP99LatencyMs', 3000, 30_000),
+      email: (context('alarmEmail') as string | undefined) || undefined,
+    },
   };
 }

@@ -18,11 +18,11 @@ import type { ISecurityGroup, IVpc } from 'aws-cdk-lib/aws-ec2';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import type { Stage } from './config.js';
+import type { Stage, UserTowerHosting } from './config.js';
 import { EcsUserTower } from './constructs/ecs-user-tower.js';
 import { SageMakerUserTower, type SageMakerVariant } from './constructs/sagemaker-user-tower.js';
 
-export type UserTowerHosting = SageMakerVariant | { kind: 'ecs'; cpu: number; memoryMib: number; desiredCount: number };
+export type { UserTowerHosting };
 
 /** How a function reaches the user tower. */
 export interface UserTowerEndpoint {

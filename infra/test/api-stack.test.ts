@@ -1,33 +1,47 @@
 /**
- * The API stack synthesized offline (no AWS credentials, no network; esbuild bundles each group's
- * handler): every route reaches its group's function, and the functions carry the shared defaults.
+ * The API stack, synthesized offline with the rest of the app: every route reaches its group's
+ * function; each function carries the shared defaults, the secrets' ARNs (never their values) and
+ * only the grants its routes use; the stage is throttled and logged; alarms watch every route.
  */
-import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiStack, ENDPOINT_GROUPS, type EndpointGroup } from '../lib/api-stack.js';
-import { loadDeploymentConfig } from '../lib/config.js';
+import type { CfnElement } from 'aws-cdk-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENDPOINT_GROUPS, type EndpointGroup, GROUP_SECRETS } from '../lib/api-stack.js';
+import { type AppFixture, synthesizeApp } from './support/app-fixture.js';
 
-let stack: ApiStack;
+let app: AppFixture;
 let template: Template;
 
-beforeAll(() => {
-  const app = new App();
-  stack = new ApiStack(app, 'Test-Api', { config: loadDeploymentConfig(() => undefined) });
-  template = Template.fromStack(stack);
+beforeAll(async () => {
+  app = await synthesizeApp();
+  template = Template.fromStack(app.stacks.api);
 }, 240_000);
+afterAll(() => app?.close());
 
-/** The logical id of the Lambda function behind `group`. */
-const functionId = (group: EndpointGroup) =>
-  stack.getLogicalId(stack.functions[group].function.node.defaultChild as never);
+const GROUPS = Object.keys(ENDPOINT_GROUPS) as EndpointGroup[];
+const logicalId = (element: unknown) => app.stacks.api.getLogicalId(element as CfnElement);
+const functionId = (group: EndpointGroup) => logicalId(app.stacks.api.functions[group].function.node.defaultChild);
+const functionOf = (group: EndpointGroup) => template.findResources('AWS::Lambda::Function')[functionId(group)]!;
+
+/** Every statement of the policies attached to `group`'s function role. */
+function statementsOf(group: EndpointGroup): { Action: string | string[]; Resource: unknown }[] {
+  const role = functionOf(group).Properties.Role['Fn::GetAtt'][0] as string;
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((p) => (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === role))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement);
+}
+
+const actionsOf = (group: EndpointGroup) => statementsOf(group).flatMap((s) => [s.Action].flat());
 
 describe('the API stack', () => {
-  it('has one function per endpoint group, ARM64 on Node 22, with source maps on', () => {
+  it('has one function per endpoint group, ARM64 on Node 24, with source maps and the Neon driver', () => {
     template.resourcePropertiesCountIs('AWS::Lambda::Function', { Architectures: ['arm64'] }, 4);
     template.allResourcesProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
-      Environment: { Variables: Match.objectLike({ NODE_OPTIONS: '--enable-source-maps' }) },
+      Environment: {
+        Variables: Match.objectLike({ NODE_OPTIONS: '--enable-source-maps', DATABASE_DRIVER: 'neon' }),
+      },
     });
   });
 
@@ -40,19 +54,74 @@ describe('the API stack', () => {
       const integrationId = route!.Properties.Target['Fn::Join'][1][1].Ref as string;
       return JSON.stringify(integrations[integrationId]!.Properties.IntegrationUri);
     };
-    for (const group of Object.keys(ENDPOINT_GROUPS) as EndpointGroup[])
+    for (const group of GROUPS)
       for (const prefix of ENDPOINT_GROUPS[group])
         for (const routeKey of [`ANY ${prefix}`, `ANY ${prefix}/{proxy+}`])
           expect(target(routeKey), routeKey).toContain(functionId(group));
   });
 
-  it('throttles the stage and writes access logs', () => {
+  it('gives each function the ARNs of its secrets only, never a credential', () => {
+    for (const group of GROUPS) {
+      const variables = functionOf(group).Properties.Environment.Variables as Record<string, unknown>;
+      const secretVariables = Object.keys(variables).filter((k) => k.endsWith('_SECRET_ARN'));
+      expect(secretVariables.sort(), group).toEqual(
+        GROUP_SECRETS[group].map((n) => `${n.toUpperCase()}_SECRET_ARN`).sort(),
+      );
+      expect(JSON.stringify(variables)).not.toMatch(
+        /postgres(ql)?:\/\/|apiKey|DATABASE_URL|QDRANT_API_KEY|TMDB_API_KEY/,
+      );
+    }
+  });
+
+  it('grants each function only what its routes use', () => {
+    for (const group of GROUPS) {
+      const reads = statementsOf(group).filter((s) => [s.Action].flat().includes('secretsmanager:GetSecretValue'));
+      expect(reads, group).toHaveLength(GROUP_SECRETS[group].length);
+    }
+    expect(actionsOf('users')).not.toContain('sagemaker:InvokeEndpoint');
+    expect(actionsOf('movies')).not.toContain('sagemaker:InvokeEndpoint');
+    const invoke = statementsOf('recommendations').find((s) => s.Action === 'sagemaker:InvokeEndpoint');
+    expect(JSON.stringify(invoke?.Resource)).toContain(':endpoint/movierec-dev-user-tower');
+    for (const group of GROUPS)
+      expect(
+        actionsOf(group).filter((a) => !/^(secretsmanager|sagemaker|logs|xray):/.test(a)),
+        group,
+      ).toEqual([]);
+  });
+
+  it('ships the user tower weights (a layer at /opt) to the functions that encode users, and only those', () => {
+    for (const group of GROUPS) {
+      const { Layers, Environment } = functionOf(group).Properties;
+      const encodes = group === 'recommendations' || group === 'system';
+      expect(Boolean(Layers), group).toBe(encodes);
+      expect(Environment.Variables.MODEL_DIR, group).toBe(encodes ? '/opt' : undefined);
+      expect(Environment.Variables.SAGEMAKER_ENDPOINT, group).toBe(encodes ? 'movierec-dev-user-tower' : undefined);
+    }
+  });
+
+  it('throttles the stage, writes access logs and per-route metrics', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
-      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100, DetailedMetricsEnabled: true },
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.anyValue() },
     });
+  });
+
+  it('alarms on the 5xx rate and the p99 latency of every route, and has a dashboard', () => {
+    const routes = GROUPS.flatMap((g) => ENDPOINT_GROUPS[g]).length * 2;
+    template.resourceCountIs('AWS::CloudWatch::Alarm', routes * 2);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Latency',
+      ExtendedStatistic: 'p99',
+      Threshold: 3000,
+      Dimensions: Match.arrayWith([{ Name: 'Resource', Value: '/api/recommendations/{proxy+}' }]),
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Threshold: 0.05,
+      Metrics: Match.arrayWith([Match.objectLike({ Expression: 'IF(requests > 0, errors / requests, 0)' })]),
+    });
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
 
   it('keeps every log group for the configured days', () => {

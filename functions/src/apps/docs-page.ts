@@ -1,10 +1,13 @@
 /**
  * The /api/docs page: Swagger UI over /api/openapi.json, its assets served from the swagger-ui-dist
- * package (no CDN, so the page works offline).
+ * package (no CDN, so the page works offline). The package is found by module resolution and read
+ * from disk, never bundled: a Lambda bundle ships its files beside the code (infra's bundling).
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { getAbsoluteFSPath } from 'swagger-ui-dist';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const swaggerUiDir = () => dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
 const ASSETS: Record<string, string> = {
   'swagger-ui.css': 'text/css; charset=utf-8',
@@ -36,7 +39,7 @@ export async function swaggerAsset(file: string): Promise<{ body: string; type: 
   if (!type) return null;
   let body = loaded.get(file);
   if (!body) {
-    body = readFile(join(getAbsoluteFSPath(), file), 'utf-8');
+    body = readFile(join(swaggerUiDir(), file), 'utf-8');
     loaded.set(file, body);
   }
   return { body: await body, type };

@@ -11,7 +11,7 @@ import {
   positiveId,
   storableText,
 } from './schemas/common.js';
-import type { AppServices } from './services.js';
+import type { MoviesServices } from './services.js';
 
 const tags = ['movies'];
 
@@ -66,7 +66,7 @@ const genresRoute = createRoute({
   },
 });
 
-export function createMoviesApp(services: AppServices) {
+export function createMoviesApp(services: MoviesServices) {
   const { movies, users, userStore } = services;
   return newApp(services.log)
     .openapi(searchRoute, async (c) => {

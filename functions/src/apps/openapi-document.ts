@@ -14,7 +14,7 @@ export type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** Services that fail loudly if anything calls them: building the document must not need them. */
-function unreachableServices(): AppServices {
+export function unreachableServices(): AppServices {
   const unreachable = (name: string) =>
     new Proxy(
       {},

@@ -16,7 +16,7 @@ import {
   SimilarQuery,
   TrendingQuery,
 } from './schemas/recommendations.js';
-import type { AppServices } from './services.js';
+import type { RecommendationsServices } from './services.js';
 
 const tags = ['recommendations'];
 const page = json(RecommendationPageSchema, 'Recommendations, best first, each with a reason');
@@ -79,7 +79,7 @@ const seedRoute = createRoute({
   responses: { 200: json(SeedMoviesSchema, 'Movies to rate'), ...errorResponses(400) },
 });
 
-export function createRecommendationsApp(services: AppServices) {
+export function createRecommendationsApp(services: RecommendationsServices) {
   const { recommender, popular } = services;
   return newApp(services.log)
     .openapi(forYouRoute, async (c) => {

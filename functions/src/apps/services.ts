@@ -30,3 +30,12 @@ export interface AppServices {
   status(): Promise<StatusReport>;
   log: Logger;
 }
+
+/**
+ * What each endpoint group's app reads: a group's Lambda function builds only these (the users and
+ * movies groups load no vector index and no user tower).
+ */
+export type UsersServices = Pick<AppServices, 'users' | 'log'>;
+export type MoviesServices = Pick<AppServices, 'movies' | 'users' | 'userStore' | 'log'>;
+export type RecommendationsServices = Pick<AppServices, 'recommender' | 'popular' | 'log'>;
+export type SystemServices = Pick<AppServices, 'status' | 'log'>;

@@ -6,7 +6,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { newApp } from './app.js';
 import { docsPage, swaggerAsset } from './docs-page.js';
 import { json } from './schemas/common.js';
-import type { AppServices } from './services.js';
+import type { SystemServices } from './services.js';
 
 const tags = ['system'];
 
@@ -50,7 +50,7 @@ export const OPENAPI_INFO = {
 };
 
 /** The system routes; `documented` is the app whose routes the OpenAPI document describes. */
-export function createSystemApp(services: AppServices, documented: () => OpenAPIHono) {
+export function createSystemApp(services: SystemServices, documented: () => OpenAPIHono) {
   const app = newApp(services.log)
     .openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200))
     .openapi(statusRoute, async (c) => {

@@ -17,7 +17,7 @@ import {
   UserStatisticsSchema,
   UserSummaryPage,
 } from './schemas/users.js';
-import type { AppServices } from './services.js';
+import type { UsersServices } from './services.js';
 
 const tags = ['users'];
 
@@ -86,7 +86,7 @@ const statisticsRoute = createRoute({
   responses: { 200: json(UserStatisticsSchema, 'Statistics'), ...errorResponses(400, 404) },
 });
 
-export function createUsersApp(services: AppServices) {
+export function createUsersApp(services: UsersServices) {
   const { users } = services;
   return newApp(services.log)
     .openapi(listRoute, async (c) => {

@@ -35,6 +35,12 @@ const envSchema = z.object({
   TMDB_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
   TMDB_METADATA_TTL_DAYS: z.coerce.number().positive().default(30),
   MODEL_DIR: optionalString,
+  EMBEDDINGS_S3_URI: optionalString.pipe(
+    z
+      .string()
+      .regex(/^s3:\/\/[^/]+\/.+$/, 'expected s3://bucket/key')
+      .optional(),
+  ),
   INDEX_DIR: optionalString,
   QDRANT_URL: optionalString.pipe(
     z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
@@ -82,6 +88,8 @@ export interface AppConfig {
   };
   /** The exported model run the server and load-embeddings read (movie_embeddings.npy, user_tower.safetensors). */
   modelDir: string;
+  /** Where the deployed ingest job downloads movie_embeddings.npy from (into modelDir) before loading it. */
+  embeddingsS3Uri: string | undefined;
   vectorIndex: {
     qdrantUrl: string | undefined;
     qdrantApiKey: string | undefined;
@@ -163,6 +171,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       metadataTtlDays: env.TMDB_METADATA_TTL_DAYS,
     },
     modelDir: env.MODEL_DIR ?? `${env.DATA_DIR}/runs/latest-model`,
+    embeddingsS3Uri: env.EMBEDDINGS_S3_URI,
     vectorIndex: {
       qdrantUrl: env.QDRANT_URL,
       qdrantApiKey: env.QDRANT_API_KEY,

@@ -12,55 +12,22 @@ import { createRecommendationsApp } from '../apps/recommendations.js';
 import { tmdbIdOf, writeApiFixture } from '../apps/testing/api-fixture.js';
 import { fixtureRuntime, type Json } from '../apps/testing/api-runtime.js';
 import { createUsersApp } from '../apps/users.js';
+import type { AppServices } from '../apps/services.js';
 import type { Runtime } from '../composition/runtime.js';
+import { httpApiEvent as event, type HttpApiEvent } from './http-api-event.js';
 import { httpHandler } from './http-handler.js';
 import { buildSystemApp } from './system.js';
 
 let dir: string;
 let runtime: Runtime;
 
-/** The v2 event shape as Hono's Lambda adapter types it. */
-type HttpApiEvent = Parameters<ReturnType<typeof httpHandler>>[0];
-
-/** An HTTP API v2 event as API Gateway sends it for `method path?query`. */
-function event(
-  method: string,
-  pathAndQuery: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): HttpApiEvent {
-  const [rawPath = '', rawQueryString = ''] = pathAndQuery.split('?');
-  const allHeaders = { host: 'api.example.com', 'content-type': 'application/json', ...headers };
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath,
-    rawQueryString,
-    headers: allHeaders,
-    queryStringParameters: rawQueryString ? Object.fromEntries(new URLSearchParams(rawQueryString)) : undefined,
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'api',
-      domainName: 'api.example.com',
-      domainPrefix: 'api',
-      http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '203.0.113.1', userAgent: 'vitest' },
-      requestId: 'req',
-      routeKey: '$default',
-      stage: '$default',
-      time: '24/Nov/2026:00:00:00 +0000',
-      timeEpoch: 1_795_000_000_000,
-      authentication: null,
-      authorizer: {},
-    },
-    body: body === undefined ? null : JSON.stringify(body),
-    isBase64Encoded: false,
-  };
-}
-
-type Build = Parameters<typeof httpHandler>[0];
+type Build = Parameters<typeof httpHandler<AppServices>>[0];
 
 async function invoke(build: Build, e: HttpApiEvent): Promise<{ status: number; body: Json }> {
-  const result = (await httpHandler(build, async () => runtime)(e)) as Exclude<APIGatewayProxyResultV2, string>;
+  const result = (await httpHandler(build, async () => runtime.services)(e)) as Exclude<
+    APIGatewayProxyResultV2,
+    string
+  >;
   return { status: result.statusCode ?? 0, body: JSON.parse(result.body ?? 'null') };
 }
 
@@ -139,7 +106,7 @@ describe('Lambda handlers (API Gateway HTTP API v2 events)', () => {
       [buildSystemApp, '/api/docs'],
     ];
     for (const [build, path] of endpoints) {
-      const result = (await httpHandler(build, async () => runtime)(event('GET', path))) as Exclude<
+      const result = (await httpHandler(build, async () => runtime.services)(event('GET', path))) as Exclude<
         APIGatewayProxyResultV2,
         string
       >;

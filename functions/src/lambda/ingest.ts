@@ -2,16 +2,20 @@
  * The ingest job: loads a model export's movie_embeddings.npy into the vector indexes (the same
  * wiring as `npm run cli -- load-embeddings`: composition/jobs.ts).
  *
- * MODEL_DIR is a local folder. In AWS, getting the exported artifact there (from S3, before this
- * runs) is the deployment's job; this handler only reads the file.
+ * Deployed, EMBEDDINGS_S3_URI names the file in S3: it is downloaded into MODEL_DIR first (once
+ * per version), then loaded; the load itself is resumable (Qdrant checkpoints).
  *
  * The handler takes an EventBridge event: a scheduled one runs with the defaults, a custom one
  * (e.g. "Model Exported") may set `detail.force` and `detail.targets`.
  */
 import type { EventBridgeEvent } from 'aws-lambda';
 import { z } from 'zod';
+import { join } from 'node:path';
 import { openDatabase, type Db } from '../adapters/postgres/database.js';
-import { INGEST_TARGETS, ingestModelEmbeddings } from '../composition/jobs.js';
+import { downloadObject } from '../adapters/s3/index.js';
+import { EMBEDDINGS_FILE, INGEST_TARGETS, ingestModelEmbeddings } from '../composition/jobs.js';
+import { lambdaConfig } from '../composition/lambda.js';
+import { onceWithRetry } from '../composition/parts.js';
 import { jobLog } from '../adapters/logging/logger.js';
 import { loadConfig, type AppConfig } from '../config/env.js';
 import { CodedError } from '../core/errors.js';
@@ -27,6 +31,8 @@ export type IngestEvent = EventBridgeEvent<string, unknown>;
 export interface IngestHandlerDeps {
   openDb: () => Promise<Db>;
   config: Pick<AppConfig, 'modelDir' | 'vectorIndex' | 'recommendable'>;
+  /** Puts the export's movie_embeddings.npy into config.modelDir before a run (deployed: from S3). */
+  fetchEmbeddings?: () => Promise<unknown>;
   log?: (entry: Record<string, unknown>) => void;
 }
 
@@ -46,10 +52,11 @@ export function createIngestHandler(deps: IngestHandlerDeps) {
   return async (event: IngestEvent): Promise<LoadEmbeddingsReport> => {
     const started = Date.now();
     const { force, targets } = ingestOptions(event);
+    const fetched = await deps.fetchEmbeddings?.();
     const db = await deps.openDb();
     try {
       const report = await ingestModelEmbeddings({ db, ...deps.config, targets, force });
-      log({ job: 'ingest', event: event.id, ...report, ms: Date.now() - started });
+      log({ job: 'ingest', event: event.id, ...(fetched ? { fetched } : {}), ...report, ms: Date.now() - started });
       return report;
     } finally {
       await db.destroy();
@@ -57,10 +64,20 @@ export function createIngestHandler(deps: IngestHandlerDeps) {
   };
 }
 
-let configured: ReturnType<typeof createIngestHandler> | undefined;
+/** The handler as deployed: config (with its secrets) read once, the embeddings fetched from S3 when named. */
+export async function deployedIngestHandler(config: AppConfig) {
+  const { embeddingsS3Uri } = config;
+  return createIngestHandler({
+    openDb: () => openDatabase(config.database),
+    config,
+    fetchEmbeddings: embeddingsS3Uri
+      ? () => downloadObject(embeddingsS3Uri, join(config.modelDir, EMBEDDINGS_FILE))
+      : undefined,
+    log: jobLog(config.logLevel),
+  });
+}
+
+const configured = onceWithRetry(async () => deployedIngestHandler(await lambdaConfig(process.env)));
 
 /** The Lambda entry; config is read on the first invocation, not on import. */
-export const handler = (event: IngestEvent): Promise<LoadEmbeddingsReport> => {
-  configured ??= createIngestHandler({ openDb: () => openDatabase(loadConfig().database), config: loadConfig() });
-  return configured(event);
-};
+export const handler = async (event: IngestEvent): Promise<LoadEmbeddingsReport> => (await configured())(event);

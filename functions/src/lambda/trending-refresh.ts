@@ -6,6 +6,8 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { openDatabase, type Db } from '../adapters/postgres/database.js';
 import { runTrendingJob } from '../composition/jobs.js';
+import { lambdaConfig } from '../composition/lambda.js';
+import { onceWithRetry } from '../composition/parts.js';
 import { jobLog } from '../adapters/logging/logger.js';
 import { loadConfig } from '../config/env.js';
 import type { RecommendableRule } from '../core/catalog/recommendable.js';
@@ -37,10 +39,14 @@ export function createTrendingRefreshHandler(deps: TrendingRefreshDeps) {
   };
 }
 
-let configured: ReturnType<typeof createTrendingRefreshHandler> | undefined;
+const configured = onceWithRetry(async () => {
+  const config = await lambdaConfig(process.env);
+  return createTrendingRefreshHandler({
+    openDb: () => openDatabase(config.database),
+    recommendable: config.recommendable,
+    log: jobLog(config.logLevel),
+  });
+});
 
-/** The Lambda entry; config is read on the first invocation. */
-export const handler = (event: ScheduledEvent): Promise<TrendingRefreshSummary> => {
-  configured ??= createTrendingRefreshHandler({ openDb: () => openDatabase(loadConfig().database) });
-  return configured(event);
-};
+/** The Lambda entry; config (with the database secret) is read on the first invocation. */
+export const handler = async (event: ScheduledEvent): Promise<TrendingRefreshSummary> => (await configured())(event);

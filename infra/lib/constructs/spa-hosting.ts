@@ -4,7 +4,7 @@
  * sent to the HTTP API on the same origin (no CORS); hashed assets cached for a year, pages
  * revalidated; security headers on every response; access logs for the bucket and the distribution.
  */
-import { DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import {
   AccessLevel,
   AllowedMethods,
@@ -311,7 +311,9 @@ export class SpaHosting extends Construct {
   private acknowledgeDeploymentHandler(deployment: BucketDeployment): void {
     const stack = Stack.of(this);
     const qualifier = stack.synthesizer.bootstrapQualifier ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
-    const assetBucket = `arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-<AWS::Region>`;
+    // cdk-nag prints unresolved parts as <AWS::…> and resolved ones (a stack with an env) as values.
+    const shown = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
+    const assetBucket = `arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-${shown(stack.account, 'AccountId')}-${shown(stack.region, 'Region')}`;
     const siteBucket = stack.getLogicalId(this.bucket.node.defaultChild as CfnBucket);
     const grantActions =
       "aws-cdk-lib's grantRead on the CDK asset bucket and grantReadWrite on the site bucket, limited to those two buckets.";

@@ -1,14 +1,14 @@
 import { Pool, neonConfig } from '@neondatabase/serverless';
 import { PostgresDialect, type Dialect } from 'kysely';
-import WebSocket from 'ws';
 
 /**
  * Neon's serverless driver: the Postgres protocol over WebSockets, which is what Lambda can use.
  * With `wsProxy` set it talks to any Postgres through a WebSocket-to-TCP proxy, Neon's documented
  * setup for local development (no TLS on that hop).
  */
-export function neonDialect(url: string, wsProxy?: string): Dialect {
-  neonConfig.webSocketConstructor = WebSocket;
+export async function neonDialect(url: string, wsProxy?: string): Promise<Dialect> {
+  // Node 22 (Lambda) has a WebSocket of its own; Node 20 needs the ws package.
+  neonConfig.webSocketConstructor = globalThis.WebSocket ?? (await import('ws')).default;
   if (wsProxy) {
     neonConfig.wsProxy = (host, port) => `${wsProxy}/v1?address=${host}:${port}`;
     neonConfig.useSecureWebSocket = false;

@@ -1,0 +1,24 @@
+/** The database and the stores over it, opened as config says. */
+import { openDatabase, type Db, type OpenDatabaseOptions } from '../adapters/postgres/database.js';
+import { createCatalogStore } from '../adapters/postgres/repositories/catalog.store.js';
+import { createUserStore } from '../adapters/postgres/repositories/user.store.js';
+import type { AppConfig } from '../config/env.js';
+import type { CatalogStore } from '../core/catalog/catalog.port.js';
+import { withSoleWriterVersions } from '../core/users/sole-writer-versions.js';
+import type { UserStore } from '../core/users/users.port.js';
+
+/** The database and the stores over it: what every endpoint group reads. */
+export interface Stores {
+  db: Db;
+  catalog: CatalogStore;
+  userStore: UserStore;
+}
+
+export async function openStores(config: AppConfig, options?: OpenDatabaseOptions): Promise<Stores> {
+  const db = await openDatabase(config.database, options);
+  const catalog = createCatalogStore(db, config.recommendable);
+  // Embedded PGlite lives in this process, so every write to it passes through this store.
+  const userStore =
+    config.database.driver === 'pglite' ? withSoleWriterVersions(createUserStore(db)) : createUserStore(db);
+  return { db, catalog, userStore };
+}
