@@ -54,6 +54,8 @@ export interface ApiStackProps extends StackProps {
   config: DeploymentConfig;
   secrets: Record<SecretName, ISecret>;
   userTower: UserTowerEndpoint;
+  /** The Qdrant collection holding this model version's movie vectors (filled by the jobs stack first). */
+  qdrantCollection: string;
 }
 
 export class ApiStack extends Stack {
@@ -118,7 +120,7 @@ export class ApiStack extends Stack {
 
   private groupFunction(
     group: EndpointGroup,
-    { config, secrets, userTower }: ApiStackProps,
+    { config, secrets, userTower, qdrantCollection }: ApiStackProps,
     logRetention: RetentionDays,
     weights: LayerVersion,
   ): HonoFunction {
@@ -130,7 +132,7 @@ export class ApiStack extends Stack {
       environment: {
         LOG_LEVEL: 'info',
         ...secretEnvironment(secrets, GROUP_SECRETS[group]),
-        ...(encodes ? { ...userTower.environment, MODEL_DIR: LAYER_ROOT } : {}),
+        ...(encodes ? { ...userTower.environment, MODEL_DIR: LAYER_ROOT, QDRANT_COLLECTION: qdrantCollection } : {}),
       },
       withSwaggerUi: group === 'system',
       layers: encodes ? [weights] : undefined,

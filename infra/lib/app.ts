@@ -6,8 +6,11 @@
 import { type App, type Environment, Fn, Validations } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ApiStack } from './api-stack.js';
-import type { DeploymentConfig } from './config.js';
+import { ConfigError, type DeploymentConfig } from './config.js';
 import { JobsStack } from './jobs-stack.js';
 import { packageUserTower } from './model-archive.js';
 import { ModelStack } from './model-stack.js';
@@ -22,6 +25,22 @@ export interface MovierecStacks {
   web: WebStack;
 }
 
+/**
+ * The deployed export's version: the first 12 hex digits of its movie_embeddings.npy's sha256 (the
+ * user tower and the vectors come from one export, so one names both).
+ */
+async function exportVersion(modelDir: string): Promise<string> {
+  const file = join(modelDir, 'movie_embeddings.npy');
+  if (!existsSync(file))
+    throw new ConfigError(
+      'modelDir',
+      `(${modelDir}) holds no movie_embeddings.npy: train a model first (npm run cli -- train) or pass -c modelDir=<export>`,
+    );
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex').slice(0, 12);
+}
+
 /** Builds every stack on `app`; `archiveDir` is where the SageMaker model.tar.gz is packaged. */
 export async function buildMovierecApp(
   app: App,
@@ -34,17 +53,28 @@ export async function buildMovierecApp(
   const secrets = new SecretsStack(app, name('Secrets'), { env, stage: config.stage });
   const archive =
     config.userTower.kind === 'ecs' ? undefined : (await packageUserTower(config.modelDir, archiveDir)).archive;
+  const modelVersion = await exportVersion(config.modelDir);
+  const qdrantCollection = `movies-${modelVersion}`;
   const model = new ModelStack(app, name('Model'), {
     env,
     stage: config.stage,
     exportDir: config.modelDir,
     userTowerArchive: archive,
     hosting: config.userTower,
+    modelVersion,
     logRetention,
   });
-  const api = new ApiStack(app, name('Api'), { env, config, secrets: secrets.secrets, userTower: model.userTower });
+  const jobs = new JobsStack(app, name('Jobs'), { env, config, secrets: secrets.secrets, qdrantCollection });
+  const api = new ApiStack(app, name('Api'), {
+    env,
+    config,
+    secrets: secrets.secrets,
+    userTower: model.userTower,
+    qdrantCollection,
+  });
+  // The API moves to a new model only once its endpoint exists and its collection is filled.
   api.addStackDependency(model);
-  const jobs = new JobsStack(app, name('Jobs'), { env, config, secrets: secrets.secrets });
+  api.addStackDependency(jobs);
   const web = new WebStack(app, name('Web'), {
     env,
     stage: config.stage,

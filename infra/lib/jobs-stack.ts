@@ -1,8 +1,9 @@
 /**
  * The jobs, on the same code as the API: the Trending refresh on a schedule (EventBridge
  * Scheduler, daily by default) and the ingestion of the deployed export's movie embeddings into
- * Qdrant — run after every deploy that changes the embeddings file (a CDK trigger, asynchronous:
- * the load is resumable and a deploy does not wait for it), or by hand (docs/deployment.md).
+ * this model version's Qdrant collection — run during every deploy that changes the embeddings
+ * file (a CDK trigger the API stack waits for; the load is resumable, so a deploy that timed out
+ * continues where it stopped), or by hand (docs/deployment.md).
  */
 import { type CfnElement, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -27,6 +28,8 @@ const INGEST_MODEL_DIR = '/tmp/movierec/model';
 export interface JobsStackProps extends StackProps {
   config: DeploymentConfig;
   secrets: Record<SecretName, ISecret>;
+  /** The Qdrant collection for this model version's movie vectors. */
+  qdrantCollection: string;
 }
 
 export class JobsStack extends Stack {
@@ -80,6 +83,7 @@ export class JobsStack extends Stack {
         LOG_LEVEL: 'info',
         ...secretEnvironment(secrets, ['database', 'qdrant']),
         EMBEDDINGS_S3_URI: embeddings.s3ObjectUrl,
+        QDRANT_COLLECTION: props.qdrantCollection,
         MODEL_DIR: INGEST_MODEL_DIR,
       },
     });
@@ -91,9 +95,11 @@ export class JobsStack extends Stack {
         resources: [`arn:${this.partition}:s3:::${embeddings.s3BucketName}/${embeddings.s3ObjectKey}`],
       }),
     );
+    // Synchronous: the API stack (which depends on this one) moves to the new collection only once it is filled.
     new Trigger(this, 'IngestAfterDeploy', {
       handler: this.ingest.function,
-      invocationType: InvocationType.EVENT,
+      invocationType: InvocationType.REQUEST_RESPONSE,
+      timeout: Duration.minutes(15),
       executeOnHandlerChange: true,
     });
     for (const fn of [this.trendingRefresh.function, this.ingest.function]) acknowledgeLambdaBasics(fn);

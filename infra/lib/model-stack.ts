@@ -40,6 +40,8 @@ export interface ModelStackProps extends StackProps {
   /** `packageUserTower(exportDir, …).archive`; required for the SageMaker kinds. */
   userTowerArchive?: string;
   hosting: UserTowerHosting;
+  /** The deployed export's version (app.ts): part of the endpoint's name, so a new model is a new endpoint. */
+  modelVersion: string;
   logRetention: RetentionDays;
   /** The SageMaker `tensorflow-inference` image tag (SageMakerUserTowerProps.imageTag). */
   tfServingImageTag?: string;
@@ -58,7 +60,9 @@ export class ModelStack extends Stack {
     if (!props.userTowerArchive)
       throw new Error(`user tower hosting "${variant.kind}" needs userTowerArchive: build it with packageUserTower`);
     const tower = new SageMakerUserTower(this, 'UserTower', {
-      endpointName: `movierec-${props.stage}-user-tower`,
+      // A new model is a new endpoint; the functions move to it with their matching collection and
+      // weights in one update of the API stack (docs/deployment.md, "Rolling a new model").
+      endpointName: `movierec-${props.stage}-user-tower-${props.modelVersion}`,
       archive: props.userTowerArchive,
       variant,
       logRetention: props.logRetention,

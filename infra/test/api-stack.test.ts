@@ -81,7 +81,7 @@ describe('the API stack', () => {
     expect(actionsOf('users')).not.toContain('sagemaker:InvokeEndpoint');
     expect(actionsOf('movies')).not.toContain('sagemaker:InvokeEndpoint');
     const invoke = statementsOf('recommendations').find((s) => s.Action === 'sagemaker:InvokeEndpoint');
-    expect(JSON.stringify(invoke?.Resource)).toContain(':endpoint/movierec-dev-user-tower');
+    expect(JSON.stringify(invoke?.Resource)).toMatch(/:endpoint\/movierec-dev-user-tower-[0-9a-f]{12}"/);
     for (const group of GROUPS)
       expect(
         actionsOf(group).filter((a) => !/^(secretsmanager|sagemaker|logs|xray):/.test(a)),
@@ -89,13 +89,16 @@ describe('the API stack', () => {
       ).toEqual([]);
   });
 
-  it('ships the user tower weights (a layer at /opt) to the functions that encode users, and only those', () => {
+  it('gives the functions that encode users the weights (a layer at /opt), the endpoint and the collection of one model version', () => {
     for (const group of GROUPS) {
       const { Layers, Environment } = functionOf(group).Properties;
       const encodes = group === 'recommendations' || group === 'system';
       expect(Boolean(Layers), group).toBe(encodes);
       expect(Environment.Variables.MODEL_DIR, group).toBe(encodes ? '/opt' : undefined);
-      expect(Environment.Variables.SAGEMAKER_ENDPOINT, group).toBe(encodes ? 'movierec-dev-user-tower' : undefined);
+      expect(Environment.Variables.SAGEMAKER_ENDPOINT ?? '', group).toMatch(
+        encodes ? /^movierec-dev-user-tower-[0-9a-f]{12}$/ : /^$/,
+      );
+      expect(Environment.Variables.QDRANT_COLLECTION ?? '', group).toMatch(encodes ? /^movies-[0-9a-f]{12}$/ : /^$/);
     }
   });
 

@@ -38,7 +38,7 @@ describe('the jobs stack', () => {
     for (const s of statements) expect(JSON.stringify(s.Resource)).toContain(fnId);
   });
 
-  it('ingests the export’s embeddings from S3 after each deploy that changes them', () => {
+  it('ingests the export’s embeddings from S3 into its version’s collection during each deploy that changes them', () => {
     const fnId = idOf(app.stacks.jobs.ingest.function);
     const fn = template.findResources('AWS::Lambda::Function')[fnId]!;
     expect(JSON.stringify(fn.Properties.Environment.Variables.EMBEDDINGS_S3_URI)).toMatch(/s3:\/\/.*\.npy/);
@@ -51,7 +51,12 @@ describe('the jobs stack', () => {
     expect(s3).toHaveLength(1);
     expect(s3[0]!.Action).toBe('s3:GetObject');
     expect(JSON.stringify(s3[0]!.Resource)).toMatch(/\.npy"?\]?\]?\}?$/);
-    template.hasResourceProperties('Custom::Trigger', { HandlerArn: Match.anyValue(), InvocationType: 'Event' });
+    expect(fn.Properties.Environment.Variables.QDRANT_COLLECTION).toMatch(/^movies-[0-9a-f]{12}$/);
+    // Synchronous, so the API stack (which waits for this one) switches to a filled collection.
+    template.hasResourceProperties('Custom::Trigger', {
+      HandlerArn: Match.anyValue(),
+      InvocationType: 'RequestResponse',
+    });
   });
 
   it('gives the refresh the database secret only', () => {

@@ -78,6 +78,7 @@ function synthesize(hosting: UserTowerHosting, props: Partial<ModelStackProps> =
     exportDir,
     userTowerArchive: archive,
     hosting,
+    modelVersion: 'abc123def456',
     logRetention: RetentionDays.ONE_WEEK,
     ...props,
   });
@@ -183,10 +184,12 @@ describe('the SageMaker user tower, serverless by default', () => {
     const config = only(template, 'AWS::SageMaker::EndpointConfig');
     expect(config.properties.EndpointConfigName).toBeUndefined();
     template.hasResourceProperties('AWS::SageMaker::Endpoint', {
-      EndpointName: 'movierec-dev-user-tower',
+      EndpointName: 'movierec-dev-user-tower-abc123def456',
       EndpointConfigName: { 'Fn::GetAtt': [config.id, 'EndpointConfigName'] },
     });
-    expect(synthesized.stack.userTower.environment).toEqual({ SAGEMAKER_ENDPOINT: 'movierec-dev-user-tower' });
+    expect(synthesized.stack.userTower.environment).toEqual({
+      SAGEMAKER_ENDPOINT: 'movierec-dev-user-tower-abc123def456',
+    });
     expect(synthesized.stack.userTower.network).toBeUndefined();
   });
 
@@ -210,7 +213,7 @@ describe('the SageMaker user tower, serverless by default', () => {
 
   it('keeps the endpoint logs for the configured days', () => {
     synthesized.template.hasResourceProperties('AWS::Logs::LogGroup', {
-      LogGroupName: '/aws/sagemaker/Endpoints/movierec-dev-user-tower',
+      LogGroupName: '/aws/sagemaker/Endpoints/movierec-dev-user-tower-abc123def456',
       RetentionInDays: 7,
     });
   });
@@ -219,7 +222,7 @@ describe('the SageMaker user tower, serverless by default', () => {
     const statements = statementsOf(synthesized.consumer);
     expect(statements).toHaveLength(1);
     expect(statements[0]!.Action).toBe('sagemaker:InvokeEndpoint');
-    expect(JSON.stringify(statements[0]!.Resource)).toMatch(/:endpoint\/movierec-dev-user-tower"\]\]\}$/);
+    expect(JSON.stringify(statements[0]!.Resource)).toMatch(/:endpoint\/movierec-dev-user-tower-abc123def456"\]\]\}$/);
     expect(JSON.stringify(synthesized.consumer.toJSON())).not.toContain('Fn::ImportValue');
   });
 

@@ -13,7 +13,12 @@ import { z } from 'zod';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../adapters/postgres/database.js';
 import { downloadObject } from '../adapters/s3/index.js';
-import { EMBEDDINGS_FILE, INGEST_TARGETS, ingestModelEmbeddings } from '../composition/jobs.js';
+import {
+  EMBEDDINGS_FILE,
+  INGEST_TARGETS,
+  ingestModelEmbeddings,
+  type IngestTargetKind as IngestTarget,
+} from '../composition/jobs.js';
 import { lambdaConfig } from '../composition/lambda.js';
 import { onceWithRetry } from '../composition/parts.js';
 import { jobLog } from '../adapters/logging/logger.js';
@@ -33,6 +38,8 @@ export interface IngestHandlerDeps {
   config: Pick<AppConfig, 'modelDir' | 'vectorIndex' | 'recommendable'>;
   /** Puts the export's movie_embeddings.npy into config.modelDir before a run (deployed: from S3). */
   fetchEmbeddings?: () => Promise<unknown>;
+  /** When the event names none (default: every configured one; deployed: Qdrant only, a function keeps no index). */
+  defaultTargets?: IngestTarget[];
   log?: (entry: Record<string, unknown>) => void;
 }
 
@@ -51,7 +58,7 @@ export function createIngestHandler(deps: IngestHandlerDeps) {
   const log = deps.log ?? jobLog(loadConfig().logLevel);
   return async (event: IngestEvent): Promise<LoadEmbeddingsReport> => {
     const started = Date.now();
-    const { force, targets } = ingestOptions(event);
+    const { force, targets = deps.defaultTargets } = ingestOptions(event);
     const fetched = await deps.fetchEmbeddings?.();
     const db = await deps.openDb();
     try {
@@ -70,6 +77,7 @@ export async function deployedIngestHandler(config: AppConfig) {
   return createIngestHandler({
     openDb: () => openDatabase(config.database),
     config,
+    defaultTargets: ['qdrant'],
     fetchEmbeddings: embeddingsS3Uri
       ? () => downloadObject(embeddingsS3Uri, join(config.modelDir, EMBEDDINGS_FILE))
       : undefined,

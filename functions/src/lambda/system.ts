@@ -4,7 +4,6 @@ import { unreachableServices } from '../apps/openapi-document.js';
 import type { SystemServices } from '../apps/services.js';
 import { createSystemApp } from '../apps/system.js';
 import { openDeployedStores, servicesFromEnv } from '../composition/lambda.js';
-import { recommendationBackendsOf } from '../composition/recommendation-backends.js';
 import { onceWithRetry, statusOf } from '../composition/parts.js';
 import type { AppConfig } from '../config/env.js';
 import type { Logger } from '../core/logger.port.js';
@@ -13,6 +12,8 @@ import { httpHandler } from './http-handler.js';
 /** Status probes the backends the recommendations function uses: built (as clients) when first asked. */
 export async function buildSystemServices(config: AppConfig, log: Logger): Promise<SystemServices> {
   const backends = onceWithRetry(async () => {
+    // Imported when status is first asked: the cold start of health and docs does not evaluate it.
+    const { recommendationBackendsOf } = await import('../composition/recommendation-backends.js');
     const { index, encoders } = await recommendationBackendsOf(config, log);
     return { indexes: index.backends, encoders };
   });

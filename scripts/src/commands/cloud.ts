@@ -10,8 +10,7 @@ import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { InvalidArgumentError, type Command } from 'commander';
 import { CodedError } from '@movierec/functions/core';
 import { positiveInteger, wholeNumber } from '../cli/arguments.js';
-import { config, printResult, withDatabase } from '../cli/context.js';
-import { createProgress } from '../cli/progress.js';
+import { config, printResult } from '../cli/context.js';
 import {
   consoleUrl,
   describeTrainingJob,
@@ -33,12 +32,10 @@ import {
 import { imageFor, jobTarget, trainingJobSpec, type CloudTrainSettingsFlags } from '../cloud/settings.js';
 import { buildTrainingSource, pinnedTensorflowVersion } from '../cloud/training-source.js';
 import type { UploadOutcome } from '../cloud/s3-objects.js';
-import { prepareDatabase } from '../load/prepare.js';
 import { TF_SERVING_DIR, TORCH_VERSION } from '../python/venv.js';
-import { exportTrainingSnapshot } from '../training/export-snapshot.js';
+import { trainingSnapshot } from '../training/training-snapshot.js';
 import { newRunDir, pointAt } from '../training/runs.js';
-import { acquireDataset, withDatasetOptions, type DatasetFlags } from './dataset-options.js';
-import { snapshotFolder } from './snapshot-options.js';
+import { withDatasetOptions, type DatasetFlags } from './dataset-options.js';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -76,18 +73,6 @@ async function awsClients(region: string | undefined): Promise<Clients> {
   if (!resolved)
     throw new CodedError('invalid_input', '--region is required (or set AWS_REGION, or a region in the AWS profile)');
   return { s3: new S3Client({ region: resolved }), sagemaker, region: resolved };
-}
-
-/** As `export-training` does it (model.ts): the release loaded if need be, then the database exported. */
-async function exportSnapshot(flags: DatasetFlags): Promise<string> {
-  const { dataset } = await acquireDataset(flags);
-  const dir = join(config().dataDir, 'snapshots', dataset.variant);
-  const progress = createProgress('export ratings');
-  await withDatabase(async (db) => {
-    await prepareDatabase(db, dataset, snapshotFolder);
-    await exportTrainingSnapshot(db, dir, dataset.variant, progress.update);
-  }).finally(progress.stop);
-  return dir;
 }
 
 const logUpload = ({ uri, bytes, uploaded }: UploadOutcome) =>
@@ -194,7 +179,7 @@ async function cloudTrain(flags: CloudTrainFlags) {
   const { clients, spec } = await planJob(flags);
   const { jobName } = spec.layout;
   log(`cloud train: job ${jobName} (an interrupted upload resumes with --job-name ${jobName})`);
-  const snapshotDir = flags.snapshot ? resolve(flags.snapshot) : await exportSnapshot(flags);
+  const snapshotDir = flags.snapshot ? resolve(flags.snapshot) : await trainingSnapshot(flags);
   const submitted = await submitJob(clients, spec, snapshotDir);
   if (!flags.wait && flags.download === undefined) return printResult(submitted);
   log(`submitted ${jobName}: ${submitted.console}\nlogs: ${submitted.logs}`);

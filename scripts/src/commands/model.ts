@@ -1,28 +1,13 @@
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { positiveInteger, rating, ratio } from '../cli/arguments.js';
-import { config, printResult, withDatabase } from '../cli/context.js';
-import { createProgress } from '../cli/progress.js';
-import { prepareDatabase } from '../load/prepare.js';
+import { config, printResult } from '../cli/context.js';
 import { ensurePythonEnv, run, TF_SERVING_DIR, VENV_PYTHON } from '../python/venv.js';
-import { exportTrainingSnapshot } from '../training/export-snapshot.js';
+import { trainingSnapshot } from '../training/training-snapshot.js';
 import { newRunDir, pointAt, type RunKind } from '../training/runs.js';
-import { acquireDataset, withDatasetOptions, type DatasetFlags } from './dataset-options.js';
-import { snapshotFolder } from './snapshot-options.js';
+import { withDatasetOptions, type DatasetFlags } from './dataset-options.js';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
-
-/** Loads the release if need be and exports the database as `$DATA_DIR/snapshots/<variant>`. */
-async function trainingSnapshot(flags: DatasetFlags): Promise<string> {
-  const { dataset } = await acquireDataset(flags);
-  const dir = join(config().dataDir, 'snapshots', dataset.variant);
-  const progress = createProgress('export ratings');
-  await withDatabase(async (db) => {
-    await prepareDatabase(db, dataset, snapshotFolder);
-    await exportTrainingSnapshot(db, dir, dataset.variant, progress.update);
-  }).finally(progress.stop);
-  return dir;
-}
 
 /** Runs `python -m movierec_model.cli <kind>` into a new run folder and moves the pointers. */
 async function pythonRun(kind: RunKind, flags: DatasetFlags, extra: string[]): Promise<string> {

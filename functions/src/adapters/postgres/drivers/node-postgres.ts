@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { PostgresDialect, type Dialect } from 'kysely';
 
-/** Any Postgres server over TCP (local, RDS, Neon's pooled endpoint). */
-export function nodePostgresDialect(url: string): Dialect {
+/** Any Postgres server over TCP (local, RDS, Neon's pooled endpoint); `pg` is imported when used. */
+export async function nodePostgresDialect(url: string): Promise<Dialect> {
+  const { default: pg } = await import('pg');
   return new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) });
 }
