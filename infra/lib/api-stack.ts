@@ -12,12 +12,11 @@ import { Architecture, Code, LayerVersion, Runtime } from 'aws-cdk-lib/aws-lambd
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { ConfigError, type DeploymentConfig } from './config.js';
+import type { DeploymentConfig } from './config.js';
 import { ApiMonitoring } from './constructs/api-monitoring.js';
 import { HonoFunction } from './constructs/hono-function.js';
 import { acknowledgeLambdaBasics, secretEnvironment } from './function-access.js';
+import { exportFile, USER_TOWER_WEIGHTS } from './model-export.js';
 import type { UserTowerEndpoint } from './model-stack.js';
 import type { SecretName } from './secrets-stack.js';
 
@@ -46,7 +45,6 @@ export const GROUP_SECRETS: Record<EndpointGroup, SecretName[]> = {
 /** The groups that encode users: they call the served user tower and carry its weights. */
 const USES_USER_TOWER: ReadonlySet<EndpointGroup> = new Set(['recommendations', 'system']);
 
-const USER_TOWER_WEIGHTS = 'user_tower.safetensors';
 /** Where Lambda mounts a layer's files. */
 const LAYER_ROOT = '/opt';
 
@@ -105,11 +103,7 @@ export class ApiStack extends Stack {
 
   /** The user tower's weights as a layer (mounted at /opt): the in-process fallback when the endpoint fails. */
   private userTowerWeights(modelDir: string): LayerVersion {
-    if (!existsSync(join(modelDir, USER_TOWER_WEIGHTS)))
-      throw new ConfigError(
-        'modelDir',
-        `(${modelDir}) holds no ${USER_TOWER_WEIGHTS}: train a model first (npm run cli -- train) or pass -c modelDir=<export>`,
-      );
+    exportFile(modelDir, USER_TOWER_WEIGHTS);
     return new LayerVersion(this, 'UserTowerWeights', {
       description: 'The user tower weights of the deployed model export',
       code: Code.fromAsset(modelDir, { exclude: ['*', `!${USER_TOWER_WEIGHTS}`] }),

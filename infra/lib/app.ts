@@ -7,12 +7,12 @@ import { type App, type Environment, Fn, Validations } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { createReadStream } from 'node:fs';
 import { ApiStack } from './api-stack.js';
-import { ConfigError, type DeploymentConfig } from './config.js';
+import type { DeploymentConfig } from './config.js';
 import { JobsStack } from './jobs-stack.js';
 import { packageUserTower } from './model-archive.js';
+import { exportFile, MOVIE_EMBEDDINGS } from './model-export.js';
 import { ModelStack } from './model-stack.js';
 import { SecretsStack } from './secrets-stack.js';
 import { WebStack } from './web-stack.js';
@@ -30,12 +30,7 @@ export interface MovierecStacks {
  * user tower and the vectors come from one export, so one names both).
  */
 async function exportVersion(modelDir: string): Promise<string> {
-  const file = join(modelDir, 'movie_embeddings.npy');
-  if (!existsSync(file))
-    throw new ConfigError(
-      'modelDir',
-      `(${modelDir}) holds no movie_embeddings.npy: train a model first (npm run cli -- train) or pass -c modelDir=<export>`,
-    );
+  const file = exportFile(modelDir, MOVIE_EMBEDDINGS);
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex').slice(0, 12);

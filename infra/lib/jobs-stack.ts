@@ -14,14 +14,12 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { InvocationType, Trigger } from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { ConfigError, type DeploymentConfig } from './config.js';
+import type { DeploymentConfig } from './config.js';
 import { HonoFunction } from './constructs/hono-function.js';
 import { acknowledgeLambdaBasics, secretEnvironment } from './function-access.js';
+import { exportFile, MOVIE_EMBEDDINGS } from './model-export.js';
 import type { SecretName } from './secrets-stack.js';
 
-const EMBEDDINGS_FILE = 'movie_embeddings.npy';
 /** Where the ingest function keeps the downloaded file between warm invocations. */
 const INGEST_MODEL_DIR = '/tmp/movierec/model';
 
@@ -106,12 +104,6 @@ export class JobsStack extends Stack {
   }
 
   private embeddingsAsset(modelDir: string): Asset {
-    const file = join(modelDir, EMBEDDINGS_FILE);
-    if (!existsSync(file))
-      throw new ConfigError(
-        'modelDir',
-        `(${modelDir}) holds no ${EMBEDDINGS_FILE}: train a model first (npm run cli -- train) or pass -c modelDir=<export>`,
-      );
-    return new Asset(this, 'MovieEmbeddings', { path: file });
+    return new Asset(this, 'MovieEmbeddings', { path: exportFile(modelDir, MOVIE_EMBEDDINGS) });
   }
 }
