@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventBridgeEvent, ScheduledEvent } from 'aws-lambda';
@@ -139,6 +139,30 @@ describe('ingest handler', () => {
     expect(
       (await handler(eventBridgeEvent('Model Exported', { force: true }))).targets.map((t) => [t.status, t.points]),
     ).toEqual([['restarted', 5]]);
+  });
+
+  it('as deployed: fetches the file first (once per run), and loads the default targets', async () => {
+    const fetchedDir = join(root, 'fetched-model');
+    const fetches: string[] = [];
+    const handler = createIngestHandler({
+      ...deps,
+      config: {
+        ...deps.config,
+        modelDir: fetchedDir,
+        vectorIndex: { ...deps.config.vectorIndex, embeddedDir: join(root, 'index-2') },
+      },
+      defaultTargets: ['embedded'],
+      fetchEmbeddings: async () => {
+        await mkdir(fetchedDir, { recursive: true });
+        await copyFile(join(deps.config.modelDir, EMBEDDINGS_FILE), join(fetchedDir, EMBEDDINGS_FILE));
+        fetches.push(fetchedDir);
+        return { downloaded: true };
+      },
+    });
+    const report = await handler(eventBridgeEvent('Model Exported', {}));
+    expect(fetches).toEqual([fetchedDir]);
+    expect(report.targets.map((t) => [t.name, t.points])).toEqual([['embedded', 5]]);
+    expect(logged.at(-1)).toMatchObject({ job: 'ingest', fetched: { downloaded: true } });
   });
 
   it('refuses a bad event detail and a missing export', async () => {

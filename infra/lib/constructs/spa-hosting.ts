@@ -4,7 +4,7 @@
  * sent to the HTTP API on the same origin (no CORS); hashed assets cached for a year, pages
  * revalidated; security headers on every response; access logs for the bucket and the distribution.
  */
-import { DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import {
   AccessLevel,
   AllowedMethods,
@@ -234,6 +234,11 @@ export class SpaHosting extends Construct {
         }),
       },
     });
+    // CDK warns about LIST access unless a root object is set; it is (index.html), so the warning is spent.
+    Annotations.of(distribution).acknowledgeWarning(
+      '@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk',
+      'defaultRootObject is index.html; LIST only turns a missing file into a 404 instead of a 403',
+    );
     acknowledge(distribution, {
       CFR1: 'No geo restriction: the app is meant for every country and serves nothing licensed by region.',
       CFR2: 'No WAF web ACL: the SPA is static files and the API is throttled by API Gateway; a web ACL costs a monthly fee per ACL and rule, left for when traffic calls for it.',
