@@ -67,7 +67,9 @@ export async function buildMovierecApp(
     userTower: model.userTower,
     qdrantCollection,
   });
-  // The API moves to a new model only once its endpoint exists and its collection is filled.
+  // Order: the new collection is filled (jobs), then the new endpoint created (model; a failed
+  // ingestion stops the deploy before the old endpoint is replaced), then the API moves to both.
+  model.addStackDependency(jobs);
   api.addStackDependency(model);
   api.addStackDependency(jobs);
   const web = new WebStack(app, name('Web'), {

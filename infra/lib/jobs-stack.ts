@@ -20,6 +20,11 @@ import { acknowledgeLambdaBasics, secretEnvironment } from './function-access.js
 import { exportFile, MOVIE_EMBEDDINGS } from './model-export.js';
 import type { SecretName } from './secrets-stack.js';
 
+/**
+ * Under the trigger provider's own 15 minutes, so a load that runs out of time fails the deploy
+ * at once instead of leaving CloudFormation waiting an hour for an answer that never comes.
+ */
+const INGEST_TIMEOUT = Duration.minutes(14);
 /** Where the ingest function keeps the downloaded file between warm invocations. */
 const INGEST_MODEL_DIR = '/tmp/movierec/model';
 
@@ -75,7 +80,7 @@ export class JobsStack extends Stack {
       entry: 'ingest',
       memoryMb: 2048,
       logRetention,
-      timeout: Duration.minutes(15),
+      timeout: INGEST_TIMEOUT,
       ephemeralStorageMb: 2048,
       environment: {
         LOG_LEVEL: 'info',
@@ -97,7 +102,7 @@ export class JobsStack extends Stack {
     new Trigger(this, 'IngestAfterDeploy', {
       handler: this.ingest.function,
       invocationType: InvocationType.REQUEST_RESPONSE,
-      timeout: Duration.minutes(15),
+      timeout: INGEST_TIMEOUT,
       executeOnHandlerChange: true,
     });
     for (const fn of [this.trendingRefresh.function, this.ingest.function]) acknowledgeLambdaBasics(fn);

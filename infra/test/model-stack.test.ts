@@ -178,7 +178,7 @@ describe('the SageMaker user tower, serverless by default', () => {
     });
   });
 
-  it('rolls a new model without downtime: generated model and config names, fixed endpoint name', () => {
+  it('generates the model and config names, and names the endpoint by the model version', () => {
     const { template } = synthesized;
     expect(only(template, 'AWS::SageMaker::Model').properties.ModelName).toBeUndefined();
     const config = only(template, 'AWS::SageMaker::EndpointConfig');

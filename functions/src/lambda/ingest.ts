@@ -75,7 +75,8 @@ export function createIngestHandler(deps: IngestHandlerDeps) {
 export async function deployedIngestHandler(config: AppConfig) {
   const { embeddingsS3Uri } = config;
   return createIngestHandler({
-    openDb: () => openDatabase(config.database),
+    // Migrations run from the CLI before a deploy, never from a job (composition/lambda.ts).
+    openDb: () => openDatabase(config.database, { migrate: false }),
     config,
     defaultTargets: ['qdrant'],
     fetchEmbeddings: embeddingsS3Uri

@@ -12,7 +12,7 @@ import { httpHandler } from './http-handler.js';
 /** Status probes the backends the recommendations function uses: built (as clients) when first asked. */
 export async function buildSystemServices(config: AppConfig, log: Logger): Promise<SystemServices> {
   const backends = onceWithRetry(async () => {
-    // Imported when status is first asked: the cold start of health and docs does not evaluate it.
+    // Evaluated when status is first asked, not at a cold start (the SageMaker SDK it imports still loads then).
     const { recommendationBackendsOf } = await import('../composition/recommendation-backends.js');
     const { index, encoders } = await recommendationBackendsOf(config, log);
     return { indexes: index.backends, encoders };

@@ -42,7 +42,8 @@ export function createTrendingRefreshHandler(deps: TrendingRefreshDeps) {
 const configured = onceWithRetry(async () => {
   const config = await lambdaConfig(process.env);
   return createTrendingRefreshHandler({
-    openDb: () => openDatabase(config.database),
+    // Migrations run from the CLI before a deploy, never from a job (composition/lambda.ts).
+    openDb: () => openDatabase(config.database, { migrate: false }),
     recommendable: config.recommendable,
     log: jobLog(config.logLevel),
   });

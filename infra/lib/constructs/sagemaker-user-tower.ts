@@ -3,11 +3,11 @@
  * (the deep-learning container `tensorflow-inference`) over the `model.tar.gz` of model-archive.ts.
  * Serverless by default, or on instances.
  *
- * A new model rolls without downtime: the model and endpoint config take names CloudFormation
- * generates, so a new archive (a new asset hash in ModelDataUrl) creates a new Model and
- * EndpointConfig, and the endpoint, whose name is fixed, is updated in place. SageMaker's
- * blue/green update keeps the old fleet serving until the new one answers its health checks, and
- * keeps it if the new one never does.
+ * The model and endpoint config take names CloudFormation generates, so a new archive (a new asset
+ * hash in ModelDataUrl) creates a new Model and EndpointConfig. The caller names the endpoint: the
+ * app puts the model version in it, so a new model is a new endpoint that the functions move to
+ * together with that version's Qdrant collection (docs/deployment.md, "Rolling a new model"); with
+ * a name kept across versions, SageMaker's blue/green update would replace the model in place.
  */
 import { ArnFormat, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Grant, type IGrantable, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -23,7 +23,7 @@ export type SageMakerVariant =
   | { kind: 'instance'; instanceType: string; instanceCount: number };
 
 export interface SageMakerUserTowerProps {
-  /** Fixed, so the functions keep calling the same endpoint across model versions. */
+  /** The endpoint's physical name (the functions' SAGEMAKER_ENDPOINT). */
   endpointName: string;
   /** The `model.tar.gz` built by `packageUserTower`. */
   archive: string;

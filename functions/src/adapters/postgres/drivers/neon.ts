@@ -15,6 +15,10 @@ export async function neonDialect(url: string, wsProxy?: string): Promise<Dialec
     neonConfig.pipelineTLS = false;
     neonConfig.pipelineConnect = false;
   }
+  const pool = new Pool({ connectionString: url, max: 10, idleTimeoutMillis: 60_000 });
+  // An idle connection dies when Neon suspends its compute or a frozen Lambda thaws: the pool drops
+  // it and the next query opens another. Unlistened, that error would end the process.
+  pool.on('error', () => undefined);
   // The neon Pool implements node-postgres' Pool interface, which is all Kysely's dialect needs.
-  return new PostgresDialect({ pool: new Pool({ connectionString: url, max: 10 }) as unknown as import('pg').Pool });
+  return new PostgresDialect({ pool: pool as unknown as import('pg').Pool });
 }
