@@ -32,11 +32,9 @@ describe.skipIf(!canRun)('search', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === 'toy');
     await page.getByRole('heading', { level: 1, name: /toy/i }).waitFor();
-    expect(
-      await page
-        .getByRole('main')
-        .getByRole('link', { name: /Toy Story/ })
-        .count(),
-    ).toBeGreaterThanOrEqual(3);
+    // The heading shows before the results arrive: wait for the third Toy Story, not just count.
+    const toyStories = page.getByRole('main').getByRole('link', { name: /Toy Story/ });
+    await toyStories.nth(2).waitFor();
+    expect(await toyStories.count()).toBeGreaterThanOrEqual(3);
   });
 });
