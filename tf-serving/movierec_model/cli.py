@@ -100,11 +100,14 @@ def evaluate(args: argparse.Namespace) -> dict:
     from .baselines import EASE, ItemKNN, MostPopular, SeedAverage
     from .evaluate import evaluate_cold_start, evaluate_models, tune
     from .report import build_report, write_report
+    from .export import export_run
+    from .served import ServedRecommender, recommendable
     from .split import make_split
     from .train import TwoTowerRecommender
 
     timings: dict[str, float] = {}
-    snapshot = timed(timings, "load", lambda: load_snapshot(args.snapshot))
+    # TMDB-only movies nobody rated are never ranked nor read: encoding their texts would be wasted.
+    snapshot = timed(timings, "load", lambda: load_snapshot(args.snapshot).rated_or_movielens())
     catalog = snapshot.catalog
     text = timed(timings, "encode", lambda: encode_catalog(catalog, Path(args.cache) / "text", progress=log))
     overrides = {
@@ -117,24 +120,40 @@ def evaluate(args: argparse.Namespace) -> dict:
         if v is not None
     }
     split = make_split(snapshot.ratings, catalog, args.protocol, args.preset, **overrides)
+    # Every model ranks what the product may recommend.
+    split = dataclasses.replace(split, rankable=split.rankable & recommendable(catalog))
     config = model_config(args)
     if args.protocol == "random":
         # Published random-split setups score every held-out rating ≥ min_rating as relevant; the
-        # model then learns from the same notion of a positive.
-        config = dataclasses.replace(config, positive_threshold=max(split.min_rating, 0.5))
+        # model then learns from the same notion of a positive, and from contexts drawn from the
+        # user's whole training history, since the held-out ratings are spread over all of it.
+        config = dataclasses.replace(config, positive_threshold=max(split.min_rating, 0.5), context="whole")
     two_tower = TwoTowerRecommender(config, text)
-    results = timed(timings, "two_tower", lambda: evaluate_models(split, catalog, [two_tower]))
+    timed(timings, "two_tower", lambda: two_tower.fit(split.train, catalog))
+    # The two-tower row is what the product serves: the exported files, computed as the API does.
+    export_dir = export_run(two_tower.trained, catalog, Path(args.out) / "export", version=1)
+    served = ServedRecommender(export_dir, catalog)
+    served.fit(split.train, catalog)
+    results = evaluate_models(split, catalog, [served], fit=False)
+    results["two_tower"]["fit_seconds"] = timings["two_tower"]
+    in_training = evaluate_models(split, catalog, [two_tower], fit=False)["two_tower"]
+    served_check = {
+        "max_metric_difference": max(
+            abs(results["two_tower"][m] - in_training[m]) for m in in_training if m.startswith(("recall", "ndcg"))
+        ),
+        "users": int(len(split.test_users)),
+    }
     l2, _ = timed(timings, "tune_ease", lambda: tune(split, catalog, lambda v: EASE(l2=v), EASE_GRID))
     neighbours, _ = timed(
         timings, "tune_item_knn", lambda: tune(split, catalog, lambda v: ItemKNN(neighbours=int(v)), KNN_GRID)
     )
     # The seed's method searches the same movie embeddings the two-tower model learned.
-    item_embeddings = two_tower.trained.item_embeddings()[0] if two_tower.trained else None
+    item_embeddings = served.item_embeddings
     baselines = [MostPopular(), ItemKNN(neighbours=int(neighbours)), EASE(l2=l2), SeedAverage(item_embeddings)]
     results |= timed(timings, "baselines", lambda: evaluate_models(split, catalog, baselines))
-    cold_start = evaluate_cold_start(split, two_tower) if len(split.cold_items) else None
+    cold_start = evaluate_cold_start(split, served) if len(split.cold_items) else None
     timings["peak_rss_mb"] = peak_rss_mb()
-    training = {"loss_history": two_tower.trained.loss_history.epochs if two_tower.trained else []}
+    training = {"loss_history": two_tower.trained.loss_history.epochs, "served_check": served_check}
     report = build_report(snapshot.variant, split, results, cold_start, timings, training)
     write_report(args.out, report)
     return report

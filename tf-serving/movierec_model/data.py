@@ -86,6 +86,25 @@ class Snapshot:
     catalog: Catalog
     ratings: Ratings
 
+    def rated_or_movielens(self) -> "Snapshot":
+        """The snapshot without the movies an evaluation never looks at: TMDB-only movies nobody rated
+        (never ranked, never in a history). Items are re-indexed; users keep theirs."""
+        keep = (self.catalog.movielens_ids != -1) | (np.bincount(self.ratings.item, minlength=len(self.catalog)) > 0)
+        if keep.all():
+            return self
+        rows = np.flatnonzero(keep)
+        new_index = np.full(len(self.catalog), -1, np.int32)
+        new_index[rows] = np.arange(len(rows), dtype=np.int32)
+        c = self.catalog
+        catalog = Catalog(
+            c.movie_ids[rows], c.movielens_ids[rows], c.tmdb_ids[rows], [c.titles[i] for i in rows], c.years[rows],
+            [c.genres[i] for i in rows], [c.overviews[i] for i in rows], [c.taglines[i] for i in rows],
+            [c.keywords[i] for i in rows],
+        )  # fmt: skip
+        r = self.ratings
+        ratings = Ratings(r.user, new_index[r.item], r.rating, r.rated_at, r.user_ids, len(rows))
+        return Snapshot(self.variant, catalog, ratings)
+
 
 def _read_movies(path: Path) -> Catalog:
     rows = []

@@ -59,3 +59,15 @@ def test_names_the_file_when_something_is_wrong(tmp_path):
         out.write("{not json\n")
     with pytest.raises(SnapshotError, match=r"movies.jsonl:\d+: not JSON"):
         load_snapshot(tmp_path)
+
+
+def test_an_evaluation_snapshot_leaves_out_unrated_tmdb_only_movies(tmp_path):
+    snapshot = load_snapshot(synthetic_snapshot(tmp_path, n_users=5, n_movies=8, per_user=3, n_tmdb_only=3))
+    small = snapshot.rated_or_movielens()
+    assert len(small.catalog) == 8 and (small.catalog.movielens_ids != -1).all()
+    assert small.ratings.n_items == 8 and len(small.ratings) == len(snapshot.ratings)
+    # Each rating still points at the same movie.
+    assert (small.catalog.movie_ids[small.ratings.item] == snapshot.catalog.movie_ids[snapshot.ratings.item]).all()
+    assert small.catalog.titles == [
+        t for t, m in zip(snapshot.catalog.titles, snapshot.catalog.movielens_ids) if m != -1
+    ]

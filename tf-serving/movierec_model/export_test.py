@@ -3,12 +3,11 @@ import json
 import numpy as np
 import pytest
 import tensorflow as tf
-from safetensors import safe_open
-from safetensors.numpy import load_file
 
 from .data import load_snapshot
-from .export import MOVIE_EMBEDDINGS_DTYPE, WEIGHTS_METADATA_KEY, export_run, next_version
+from .export import MOVIE_EMBEDDINGS_DTYPE, export_run, next_version
 from .features import HistoryIndex
+from .served import ServedUserTower
 from .testing import synthetic_snapshot
 from .train import SOURCE_CONTENT_ONLY, TwoTowerConfig, train_two_tower
 from .train_test import text_of
@@ -18,25 +17,7 @@ CONFIG = TwoTowerConfig(item_dim=16, hidden=(32,), history_length=8, epochs=1, b
 
 def numpy_user_tower(path, movie_ids: np.ndarray, ratings: np.ndarray) -> np.ndarray:
     """The reference the TypeScript encoder mirrors: nothing but the safetensors file and its metadata."""
-    tensors = load_file(path)
-    with safe_open(path, "np") as weights:
-        meta = json.loads(weights.metadata()[WEIGHTS_METADATA_KEY])
-    row_of = {int(m): r for r, m in enumerate(tensors["movie_ids"])}
-    out = []
-    for ids, values in zip(movie_ids, ratings):
-        pooled, count = np.zeros(tensors["item_vectors"].shape[1], np.float32), 0
-        for movie_id, rating in zip(ids.tolist(), values.tolist()):
-            if movie_id == meta["padding_movie_id"] or movie_id not in row_of:
-                continue
-            index = int(min(max(round(rating * 2) - 1, 0), 9))
-            pooled += tensors["rating_weights"][index] * tensors["item_vectors"][row_of[movie_id]]
-            count += 1
-        x = pooled / max(count, 1)
-        for layer in meta["layers"]:
-            x = x @ tensors[layer["kernel"]] + tensors[layer["bias"]]
-            x = np.maximum(x, 0) if layer["activation"] == "relu" else x
-        out.append(x / np.sqrt(max(float(x @ x), meta["normalization"]["epsilon"])))
-    return np.array(out, np.float32)
+    return ServedUserTower(path).encode(movie_ids, ratings)
 
 
 @pytest.fixture(scope="module")

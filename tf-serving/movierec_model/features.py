@@ -122,6 +122,35 @@ class HistoryIndex:
         positions = np.asarray(positions, dtype=np.int64)
         return self._window(positions, self.user_start[self.user[positions]], n)
 
+    def around(self, positions: np.ndarray, n: int, rng: np.random.Generator) -> Histories:
+        """Up to n of the same user's other ratings, earlier or later (the position itself excluded):
+        all of them when there are at most n, else n drawn at random without replacement; time order,
+        left-padded.
+
+        Args:
+            positions: int positions in this index's order.
+            n: history length.
+            rng: draws the subsets of users with more than n other ratings.
+        Returns:
+            Histories of shape (len(positions), n).
+        """
+        positions = np.asarray(positions, dtype=np.int64)
+        users = self.user[positions]
+        starts = self.user_start[users]
+        others = self.user_start[users + 1] - starts - 1
+        # Offsets among the user's other ratings, -1 = padding; short histories are right-aligned.
+        columns = np.arange(n, dtype=np.int64)[None, :]
+        offsets = np.where(columns >= n - others[:, None], columns - (n - others[:, None]), -1)
+        for row in np.flatnonzero(others > n):
+            offsets[row] = np.sort(rng.choice(others[row], size=n, replace=False))
+        valid = offsets >= 0
+        # Offsets at or past the target's own place skip it.
+        local = offsets + (offsets >= (positions - starts)[:, None])
+        safe = np.where(valid, starts[:, None] + local, 0)
+        items = np.where(valid, self.item[safe], -1).astype(np.int32)
+        ratings = np.where(valid, self.rating[safe], 0.0).astype(np.float32)
+        return Histories(items, ratings)
+
     def latest(self, users: np.ndarray, n: int) -> Histories:
         """Each user's n most recent ratings.
 

@@ -53,3 +53,18 @@ def test_unsorted_ratings_are_ordered_by_user_then_time():
 def test_a_user_without_ratings_has_an_empty_history():
     index = HistoryIndex(Ratings(*(np.array(x) for x in ([0], [1], [4.0], [1])), np.arange(3, dtype=np.int32), 5))
     assert index.latest(np.array([1, 2]), 2).items.tolist() == [[-1, -1], [-1, -1]]
+
+
+def test_whole_history_contexts_hold_the_users_other_ratings_only():
+    # User 0 rated items 1..6; user 1 rated 7, 8.
+    ratings = ratings_of([0] * 6 + [1, 1], [1, 2, 3, 4, 5, 6, 7, 8], [4.0] * 8, [1, 2, 3, 4, 5, 6, 1, 2])
+    index = HistoryIndex(ratings)
+    rng = np.random.default_rng(0)
+    short = index.around(np.array([2, 6]), 8, rng)
+    assert short.items.tolist() == [[-1, -1, -1, 1, 2, 4, 5, 6], [-1] * 7 + [8]]
+    assert short.ratings[0, :3].tolist() == [0, 0, 0]
+    for _ in range(20):  # more other ratings than the length: a random subset without the target
+        drawn = index.around(np.array([0, 5]), 3, rng).items
+        for row, target in zip(drawn.tolist(), (1, 6)):
+            assert len(set(row)) == 3 and target not in row and set(row) <= {1, 2, 3, 4, 5, 6}
+            assert row == sorted(row)  # time order

@@ -38,6 +38,22 @@ def in_batch_softmax_loss(queries, candidates, candidate_items, log_q, temperatu
     return tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits))
 
 
+def full_softmax_loss(queries, candidates, labels, temperature: float):
+    """Softmax over a fixed candidate set (every item that is ever a target): no sampling, so no
+    log-Q correction; popularity stays in the scores as the data has it.
+
+    Args:
+        queries: float32 (B, d) user embeddings.
+        candidates: float32 (C, d) every candidate's embedding.
+        labels: int (B,) row of each query's positive in `candidates`.
+        temperature: softmax temperature.
+    Returns:
+        Scalar mean cross-entropy.
+    """
+    logits = tf.matmul(queries, candidates, transpose_b=True) / temperature
+    return tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits))
+
+
 class TwoTowerModel(keras.Model):
     """User, movie and content-only towers; the content features are a constant table."""
 
@@ -119,7 +135,7 @@ def batch_signature(history_length: int) -> tuple[tf.TensorSpec, ...]:
     )
 
 
-def make_train_step(model: TwoTowerModel, log_q: np.ndarray, config):
+def make_train_step(model: TwoTowerModel, log_q: np.ndarray, config, candidates: np.ndarray | None = None):
     """One compiled optimization step: main loss + content-tower loss + alignment.
 
     The content tower gets its own in-batch softmax against stop-gradient user embeddings (it must
@@ -131,6 +147,8 @@ def make_train_step(model: TwoTowerModel, log_q: np.ndarray, config):
         model: the model (built by the first call).
         log_q: float32 (n_items,) log sampling probability of each item as a target.
         config: a TwoTowerConfig (learning_rate, temperature, content_weight, align_weight, history_length).
+        candidates: sorted int item indexes of a full softmax for the main loss (every target item), or
+            None for the in-batch sampled softmax with log-Q.
     Returns:
         A tf.function (history_items, history_ratings, targets) → (total, main, content, align) losses.
     """
@@ -138,13 +156,24 @@ def make_train_step(model: TwoTowerModel, log_q: np.ndarray, config):
     # Adam for the dense layers, sparse Adam for the (large) item table.
     dense_optimizer = keras.optimizers.Adam(learning_rate=config.learning_rate)
     table_optimizer = SparseAdam(model.item_table, config.learning_rate)
+    if candidates is not None:
+        candidate_items = tf.constant(candidates, dtype=tf.int32)
+        candidate_row = np.full(len(log_q), -1, np.int32)
+        candidate_row[candidates] = np.arange(len(candidates), dtype=np.int32)
+        candidate_row = tf.constant(candidate_row)
+
+    def main_loss(users, movies, targets, target_log_q):
+        if candidates is None:
+            return in_batch_softmax_loss(users, movies, targets, target_log_q, config.temperature)
+        every_movie = model.movie_embeddings(candidate_items)
+        return full_softmax_loss(users, every_movie, tf.gather(candidate_row, targets), config.temperature)
 
     @tf.function(input_signature=batch_signature(config.history_length))
     def step(history_items, history_ratings, targets):
         target_log_q = tf.gather(log_q, targets)
         with tf.GradientTape() as tape:
             users, movies, contents = model(history_items, history_ratings, targets, training=True)
-            main = in_batch_softmax_loss(users, movies, targets, target_log_q, config.temperature)
+            main = main_loss(users, movies, targets, target_log_q)
             content = in_batch_softmax_loss(
                 tf.stop_gradient(users), contents, targets, target_log_q, config.temperature
             )

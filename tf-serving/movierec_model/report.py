@@ -151,6 +151,13 @@ def markdown(report: dict) -> str:
     skipped = [f"- {MODEL_LABELS[n]}: {r['skipped']}" for n, r in models.items() if "skipped" in r]
     if skipped:
         lines += ["", *skipped]
+    check = (report.get("training") or {}).get("served_check")
+    if check:
+        lines += [
+            "",
+            f"The two-tower row is computed from the exported files as the API serves them; the in-training "
+            f"model gives the same metrics within {check['max_metric_difference']:.1e} for the same {check['users']} users.",
+        ]
     cold = report.get("cold_start")
     if cold and cold.get("recall@20") is not None:
         lines += [

@@ -27,6 +27,12 @@ class TwoTowerConfig:
     item_dim: int = 64  # width of the shared item id table
     hidden: tuple[int, ...] = (256,)  # relu layers of every tower's MLP
     history_length: int = 50  # N: most recent ratings the user tower reads
+    # Context of a training example: "whole" = up to N of the user's other training ratings, earlier or
+    # later (a random subset when there are more); "earlier" = the N ratings just before it.
+    context: str = "earlier"
+    # Main loss: a full softmax over every target item when there are at most this many, else the
+    # in-batch sampled softmax with log-Q. 0 = always in-batch.
+    full_softmax_max_items: int = 0
     positive_threshold: float = 3.5  # a training rating ≥ this is an example (history → item)
     epochs: int = 5
     batch_size: int = 512
@@ -98,10 +104,14 @@ class TrainedTwoTower:
 
 def _batches(index: HistoryIndex, positions: np.ndarray, config: TwoTowerConfig, epoch: int) -> Iterator[tuple]:
     # A fresh permutation per epoch from (seed, epoch): reproducible and independent of earlier epochs.
-    order = np.random.default_rng([config.seed, epoch]).permutation(positions)
+    rng = np.random.default_rng([config.seed, epoch])
+    order = rng.permutation(positions)
     for begin in range(0, len(order), config.batch_size):
         chunk = order[begin : begin + config.batch_size]
-        histories = index.before(chunk, config.history_length)
+        if config.context == "whole":
+            histories = index.around(chunk, config.history_length, rng)
+        else:
+            histories = index.before(chunk, config.history_length)
         yield histories.items, histories.ratings, index.item[chunk]
 
 
@@ -138,7 +148,9 @@ def train_two_tower(
     model = TwoTowerModel(
         content_features(catalog, text_embeddings), config.item_dim, config.hidden, config.embedding_dim
     )
-    step_fn = make_train_step(model, log_q, config)
+    target_items = np.flatnonzero(target_counts).astype(np.int32)
+    full = len(target_items) <= config.full_softmax_max_items
+    step_fn = make_train_step(model, log_q, config, target_items if full else None)
     signature = batch_signature(config.history_length)
     history, step, window, window_started = LossHistory(), 0, [], time.perf_counter()
     for epoch in range(config.epochs):

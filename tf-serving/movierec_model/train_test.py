@@ -98,3 +98,18 @@ def test_max_steps_stops_training_early(snapshot):
         TwoTowerConfig(**{**SMALL.__dict__, "max_steps": 3, "log_every": 1}),
     )
     assert [step for step, _ in trained.loss_history.steps] == [1, 2, 3] and len(trained.loss_history.epochs) == 1
+
+
+def test_whole_history_contexts_with_a_full_softmax_learn_too(snapshot):
+    train, test = last_ratings_held_out(snapshot.ratings, per_user=6)
+    config = TwoTowerConfig(**{**SMALL.__dict__, "context": "whole", "full_softmax_max_items": 1000})
+    recommender = TwoTowerRecommender(config, text_of(snapshot.catalog))
+    recommender.fit(train, snapshot.catalog)
+    scores = recommender.score(np.arange(train.n_users))
+    rated = np.zeros(scores.shape, bool)
+    rated[snapshot.ratings.user, snapshot.ratings.item] = True
+    rated[:, snapshot.catalog.movielens_ids < 0] = True
+    liked = test.rating >= 4.0
+    aucs = [(scores[u, ~rated[u]] < scores[u, i]).mean() for u, i in zip(test.user[liked], test.item[liked])]
+    assert np.mean(aucs) > 0.68
+    assert recommender.trained.loss_history.epochs[-1] < recommender.trained.loss_history.epochs[0]
