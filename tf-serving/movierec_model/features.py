@@ -104,7 +104,10 @@ class HistoryIndex:
     def _window(self, ends: np.ndarray, starts: np.ndarray, n: int) -> Histories:
         # Positions ends-n .. ends-1, kept where they do not reach before the user's first rating.
         positions = ends[:, None] + np.arange(-n, 0, dtype=np.int64)[None, :]
-        valid = positions >= starts[:, None]
+        return self._gather(positions, positions >= starts[:, None])
+
+    def _gather(self, positions: np.ndarray, valid: np.ndarray) -> Histories:
+        # The ratings at `positions` where `valid`, padding elsewhere.
         safe = np.where(valid, positions, 0)
         items = np.where(valid, self.item[safe], -1).astype(np.int32)
         ratings = np.where(valid, self.rating[safe], 0.0).astype(np.float32)
@@ -143,13 +146,9 @@ class HistoryIndex:
         offsets = np.where(columns >= n - others[:, None], columns - (n - others[:, None]), -1)
         for row in np.flatnonzero(others > n):
             offsets[row] = np.sort(rng.choice(others[row], size=n, replace=False))
-        valid = offsets >= 0
         # Offsets at or past the target's own place skip it.
         local = offsets + (offsets >= (positions - starts)[:, None])
-        safe = np.where(valid, starts[:, None] + local, 0)
-        items = np.where(valid, self.item[safe], -1).astype(np.int32)
-        ratings = np.where(valid, self.rating[safe], 0.0).astype(np.float32)
-        return Histories(items, ratings)
+        return self._gather(starts[:, None] + local, offsets >= 0)
 
     def latest(self, users: np.ndarray, n: int) -> Histories:
         """Each user's n most recent ratings.
