@@ -74,6 +74,8 @@ def synthetic_catalog(n_movies: int, seed: int) -> Catalog:
         overviews=[None] * n_movies,
         taglines=[None] * n_movies,
         keywords=[[] for _ in range(n_movies)],
+        vote_counts=np.full(n_movies, -1.0, np.float32),
+        vote_averages=np.full(n_movies, -1.0, np.float32),
     )
 
 
@@ -130,6 +132,7 @@ def main(argv: list[str] | None = None) -> dict:
         "steps": last_step,
         "batchSize": config.batch_size,
         "historyLength": config.history_length,
+        "context": config.context,
         "examplesPerSecond": round(examples_per_second),
         "projectedEpochSeconds": round(positives / examples_per_second, 2),
         "generateSeconds": round(generated, 2),

@@ -4,7 +4,7 @@
         [--threads N]
     python -m movierec_model.cli evaluate --snapshot DIR --out RUN_DIR --cache DIR [--protocol temporal|random]
         [--preset recbole|msr] [--test-ratio R] [--valid-ratio R] [--min-rating R] [--epochs N] [--seed N]
-        [--threads N]
+        [--seeds K] [--threads N]
 
 Progress goes to stderr; the run folder receives the results. The same seed, snapshot and --threads
 on the same machine give byte-identical exports (determinism.py).
@@ -96,20 +96,41 @@ def train(args: argparse.Namespace, determinism: dict) -> dict:
 
 
 def evaluate(args: argparse.Namespace) -> dict:
-    """Split, fit the two-tower model and every baseline on the same train part, report."""
-    from .baselines import EASE, ItemKNN, MostPopular, SeedAverage
-    from .evaluate import evaluate_cold_start, evaluate_models, tune
-    from .report import build_report, write_report
-    from .export import export_run
-    from .served import ServedRecommender, recommendable
-    from .split import make_split
-    from .train import TwoTowerRecommender
+    """Evaluate under each seed (its own split and models); with several seeds, each seed's report goes
+    to <out>/seed-<N>/ and the run's report is their mean with the spread."""
+    from .report import combine_reports, write_report
 
     timings: dict[str, float] = {}
     # TMDB-only movies nobody rated are never ranked nor read: encoding their texts would be wasted.
     snapshot = timed(timings, "load", lambda: load_snapshot(args.snapshot).rated_or_movielens())
+    text = timed(timings, "encode", lambda: encode_catalog(snapshot.catalog, Path(args.cache) / "text", progress=log))
+    first = args.seed or 0
+    seeds = list(range(first, first + args.seeds))
+    if len(seeds) == 1:
+        report = evaluate_seed(args, snapshot, text, first, Path(args.out), timings)
+    else:
+        reports = []
+        for seed in seeds:
+            log(f"seed {seed} ({seeds.index(seed) + 1} of {len(seeds)})")
+            reports.append(evaluate_seed(args, snapshot, text, seed, Path(args.out) / f"seed-{seed}", {}))
+        report = combine_reports(reports, seeds)
+        report["timings"] = {**timings, **report["timings"]}
+    write_report(args.out, report)
+    return report
+
+
+def evaluate_seed(args: argparse.Namespace, snapshot, text, seed: int, out: Path, timings: dict[str, float]) -> dict:
+    """Split with `seed`, fit the two-tower model (seeded too) and every baseline on the same train
+    part, write and return the report."""
+    from .baselines import EASE, ItemKNN, MostPopular, SeedAverage
+    from .evaluate import evaluate_cold_start, evaluate_models, tune
+    from .export import export_run
+    from .report import build_report, write_report
+    from .served import ServedRecommender, recommendable
+    from .split import make_split
+    from .train import TwoTowerRecommender
+
     catalog = snapshot.catalog
-    text = timed(timings, "encode", lambda: encode_catalog(catalog, Path(args.cache) / "text", progress=log))
     overrides = {
         k: v
         for k, v in {
@@ -119,19 +140,18 @@ def evaluate(args: argparse.Namespace) -> dict:
         }.items()
         if v is not None
     }
-    split = make_split(snapshot.ratings, catalog, args.protocol, args.preset, **overrides)
+    split = make_split(snapshot.ratings, catalog, args.protocol, args.preset, seed=seed, **overrides)
     # Every model ranks what the product may recommend.
     split = dataclasses.replace(split, rankable=split.rankable & recommendable(catalog))
-    config = model_config(args)
+    config = dataclasses.replace(model_config(args), seed=seed)
     if args.protocol == "random":
         # Published random-split setups score every held-out rating ≥ min_rating as relevant; the
-        # model then learns from the same notion of a positive, and from contexts drawn from the
-        # user's whole training history, since the held-out ratings are spread over all of it.
-        config = dataclasses.replace(config, positive_threshold=max(split.min_rating, 0.5), context="whole")
+        # model then learns from the same notion of a positive.
+        config = dataclasses.replace(config, positive_threshold=max(split.min_rating, 0.5))
     two_tower = TwoTowerRecommender(config, text)
     timed(timings, "two_tower", lambda: two_tower.fit(split.train, catalog))
     # The two-tower row is what the product serves: the exported files, computed as the API does.
-    export_dir = export_run(two_tower.trained, catalog, Path(args.out) / "export", version=1)
+    export_dir = export_run(two_tower.trained, catalog, out / "export", version=1)
     served = ServedRecommender(export_dir, catalog)
     served.fit(split.train, catalog)
     results = evaluate_models(split, catalog, [served], fit=False)
@@ -155,7 +175,7 @@ def evaluate(args: argparse.Namespace) -> dict:
     timings["peak_rss_mb"] = peak_rss_mb()
     training = {"loss_history": two_tower.trained.loss_history.epochs, "served_check": served_check}
     report = build_report(snapshot.variant, split, results, cold_start, timings, training)
-    write_report(args.out, report)
+    write_report(out, report)
     return report
 
 
@@ -179,6 +199,8 @@ def parser() -> argparse.ArgumentParser:
             command.add_argument("--test-ratio", type=float)
             command.add_argument("--valid-ratio", type=float)
             command.add_argument("--min-rating", type=float)
+            seeds_help = "evaluate under this many seeds (--seed, --seed + 1, ...) and report the mean and spread"
+            command.add_argument("--seeds", type=positive_int, default=1, help=seeds_help)
     return root
 
 

@@ -4,7 +4,9 @@ Layout of a snapshot folder:
   manifest.json  {"format": 1, "variant": str, "created_at": str, "counts": {"movies", "ratings", "users"}}
   movies.jsonl   one JSON object per movie: id (the project's movie id), movielens_id, tmdb_id (int or
                  null), title, year (int or null), genres (list of str), overview, tagline (str or
-                 null), keywords (list of str)
+                 null), keywords (list of str), vote_count (int or null: TMDB's number of votes),
+                 vote_average (number or null: TMDB's mean vote, 0-10); a snapshot written before
+                 the two vote fields existed reads as votes unknown
   ratings.npy    a NumPy structured array, RATINGS_DTYPE, sorted by user_id, then rated_at, then movie_id
 
 Ids in the files are the project's database ids; in memory, users and movies get dense indexes.
@@ -39,6 +41,8 @@ class Catalog:
     overviews: list[str | None]
     taglines: list[str | None]
     keywords: list[list[str]]
+    vote_counts: np.ndarray  # float32, TMDB's number of votes, -1 when unknown
+    vote_averages: np.ndarray  # float32, TMDB's mean vote (0-10), -1 when unknown
     _index: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -99,11 +103,16 @@ class Snapshot:
         catalog = Catalog(
             c.movie_ids[rows], c.movielens_ids[rows], c.tmdb_ids[rows], [c.titles[i] for i in rows], c.years[rows],
             [c.genres[i] for i in rows], [c.overviews[i] for i in rows], [c.taglines[i] for i in rows],
-            [c.keywords[i] for i in rows],
+            [c.keywords[i] for i in rows], c.vote_counts[rows], c.vote_averages[rows],
         )  # fmt: skip
         r = self.ratings
         ratings = Ratings(r.user, new_index[r.item], r.rating, r.rated_at, r.user_ids, len(rows))
         return Snapshot(self.variant, catalog, ratings)
+
+
+def _optional_numbers(rows: list[dict], key: str) -> np.ndarray:
+    """float32 column of an optional numeric field, -1 where it is null or absent."""
+    return np.array([-1.0 if r.get(key) is None else r[key] for r in rows], dtype=np.float32)
 
 
 def _read_movies(path: Path) -> Catalog:
@@ -129,6 +138,8 @@ def _read_movies(path: Path) -> Catalog:
             overviews=[r["overview"] for r in rows],
             taglines=[r["tagline"] for r in rows],
             keywords=[list(r["keywords"]) for r in rows],
+            vote_counts=_optional_numbers(rows, "vote_count"),
+            vote_averages=_optional_numbers(rows, "vote_average"),
         )
     except KeyError as error:
         raise SnapshotError(f"{path}: a movie lacks the field {error.args[0]!r}") from None

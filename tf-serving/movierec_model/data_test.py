@@ -20,6 +20,27 @@ def test_loads_a_snapshot_with_dense_indexes(tmp_path):
     assert (ratings.user_ids[ratings.user] == raw["user_id"]).all()
 
 
+def test_votes_are_read_and_unknown_when_null_or_absent(tmp_path):
+    base = {
+        "tmdb_id": None,
+        "title": "A",
+        "year": None,
+        "genres": [],
+        "overview": None,
+        "tagline": None,
+        "keywords": [],
+    }
+    movies = [
+        {**base, "id": 1, "movielens_id": 1, "vote_count": 120, "vote_average": 6.5},
+        {**base, "id": 2, "movielens_id": 2, "vote_count": None, "vote_average": None},
+        {**base, "id": 3, "movielens_id": 3},  # a snapshot from before the vote fields
+    ]
+    write_snapshot(tmp_path, movies, np.array([(1, 1, 4.0, 1)], dtype=RATINGS_DTYPE))
+    catalog = load_snapshot(tmp_path).catalog
+    assert catalog.vote_counts.tolist() == [120.0, -1.0, -1.0]
+    assert catalog.vote_averages.tolist() == [6.5, -1.0, -1.0]
+
+
 def test_subset_keeps_index_spaces(tmp_path):
     ratings = load_snapshot(synthetic_snapshot(tmp_path)).ratings
     high = ratings.subset(ratings.rating >= 4)
@@ -68,6 +89,7 @@ def test_an_evaluation_snapshot_leaves_out_unrated_tmdb_only_movies(tmp_path):
     assert small.ratings.n_items == 8 and len(small.ratings) == len(snapshot.ratings)
     # Each rating still points at the same movie.
     assert (small.catalog.movie_ids[small.ratings.item] == snapshot.catalog.movie_ids[snapshot.ratings.item]).all()
+    assert small.catalog.vote_counts.tolist() == snapshot.catalog.vote_counts[:8].tolist()
     assert small.catalog.titles == [
         t for t, m in zip(snapshot.catalog.titles, snapshot.catalog.movielens_ids) if m != -1
     ]

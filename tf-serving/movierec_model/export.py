@@ -11,7 +11,7 @@ import tensorflow as tf
 from safetensors.numpy import save_file
 
 from .data import Catalog
-from .features import GENRES, YEAR_CENTER, YEAR_SCALE
+from .features import GENRES, VOTE_AVERAGE_SCALE, VOTE_LOG_SCALE, YEAR_CENTER, YEAR_SCALE
 from .towers import NORM_EPSILON, RATING_VALUES
 from .train import TrainedTwoTower
 
@@ -112,7 +112,8 @@ class UserTowerModule(tf.Module):
 
 class ContentTowerModule(tf.Module):
     """serving_default: text_embedding float32 [batch, 384], genres string [batch, G] ('' = padding,
-    unknown names ignored), year int64 [batch] (0 = unknown) → embedding float32 [batch, d]."""
+    unknown names ignored), year int64 [batch] (0 = unknown), vote_count and vote_average float32
+    [batch] (TMDB's; negative = unknown) → embedding float32 [batch, d]."""
 
     def __init__(self, trained: TrainedTwoTower):
         """Args:
@@ -133,16 +134,22 @@ class ContentTowerModule(tf.Module):
             tf.TensorSpec([None, 384], tf.float32),
             tf.TensorSpec([None, None], tf.string),
             tf.TensorSpec([None], tf.int64),
+            tf.TensorSpec([None], tf.float32),
+            tf.TensorSpec([None], tf.float32),
         ]
     )
-    def serve(self, text_embedding, genres, year):
+    def serve(self, text_embedding, genres, year, vote_count, vote_average):
         # one_hot of -1 (unknown or '') is all zeros; max over the genre axis makes duplicates harmless.
         multi_hot = tf.reduce_max(tf.one_hot(self.genre_index.lookup(genres), len(GENRES), dtype=tf.float32), axis=1)
         multi_hot = tf.reshape(multi_hot, [-1, len(GENRES)])  # also when G = 0
         known = year > 0
         normalized = tf.where(known, (tf.cast(year, tf.float32) - YEAR_CENTER) / YEAR_SCALE, 0.0)
+        votes_known = vote_count >= 0
+        log_count = tf.where(votes_known, tf.math.log1p(tf.maximum(vote_count, 0.0)) / VOTE_LOG_SCALE, 0.0)
+        average = tf.where(votes_known & (vote_average >= 0), vote_average / VOTE_AVERAGE_SCALE, 0.0)
+        votes = tf.stack([log_count, average, tf.cast(votes_known, tf.float32)], axis=1)
         content = tf.concat(
-            [text_embedding, multi_hot, tf.stack([normalized, tf.cast(known, tf.float32)], axis=1)], axis=1
+            [text_embedding, multi_hot, tf.stack([normalized, tf.cast(known, tf.float32)], axis=1), votes], axis=1
         )
         return {"embedding": _mlp(content, self.layers)}
 

@@ -1,3 +1,4 @@
+import dataclasses
 import json
 
 import numpy as np
@@ -6,7 +7,7 @@ import tensorflow as tf
 
 from .data import load_snapshot
 from .export import MOVIE_EMBEDDINGS_DTYPE, export_run, next_version
-from .features import HistoryIndex
+from .features import HistoryIndex, content_features
 from .served import ServedUserTower
 from .testing import synthetic_snapshot
 from .train import SOURCE_CONTENT_ONLY, TwoTowerConfig, train_two_tower
@@ -66,8 +67,17 @@ def test_content_tower_saved_model_matches_keras(exported):
     genres = np.array([g + [""] * (width - len(g)) for g in catalog.genres])
     genres[0, -1] = "Not a genre"
     expected = trained.model.content_embeddings(np.arange(len(catalog), dtype=np.int32)).numpy()
+    votes = catalog.vote_counts.copy()
+    votes[1] = -1.0  # unknown
+    expected[1] = trained.model.content_tower(
+        tf.constant(content_features(dataclasses.replace(catalog, vote_counts=votes), text)[1:2])
+    ).numpy()[0]
     got = served(out, "content_tower")(
-        text_embedding=tf.constant(text), genres=tf.constant(genres), year=tf.constant(catalog.years.astype(np.int64))
+        text_embedding=tf.constant(text),
+        genres=tf.constant(genres),
+        year=tf.constant(catalog.years.astype(np.int64)),
+        vote_count=tf.constant(votes),
+        vote_average=tf.constant(catalog.vote_averages),
     )
     assert np.abs(got["embedding"].numpy() - expected).max() < 1e-5
 

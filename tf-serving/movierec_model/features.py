@@ -1,7 +1,7 @@
 """Model inputs: per-movie content features and per-rating user histories.
 
 Content features of a movie are one float32 vector: text embedding (384) | genres multi-hot (19) |
-year (2). Histories are the user's previous ratings, sliced from ratings sorted by user and time
+year (2) | TMDB votes (3). Histories are the user's previous ratings, sliced from ratings sorted by user and time
 per batch of examples, so memory stays O(batch × N) whatever the number of ratings.
 """
 
@@ -23,6 +23,10 @@ GENRE_INDEX = {g: i for i, g in enumerate(GENRES)}
 # fitted, so that the exported towers and the TypeScript side need no statistics of a catalog.
 YEAR_CENTER = 1990.0
 YEAR_SCALE = 30.0
+# Vote count feature: log(1 + votes) / VOTE_LOG_SCALE (the most-voted movies have ~40K votes, log ≈ 10.6);
+# mean vote / VOTE_AVERAGE_SCALE; and a "votes known" flag.
+VOTE_LOG_SCALE = 10.0
+VOTE_AVERAGE_SCALE = 10.0
 
 
 def genre_multi_hot(genres: list[list[str]]) -> np.ndarray:
@@ -55,18 +59,42 @@ def year_features(years: np.ndarray) -> np.ndarray:
     return np.stack([normalized, known], axis=1).astype(np.float32)
 
 
+def vote_features(counts: np.ndarray, averages: np.ndarray) -> np.ndarray:
+    """TMDB's audience size and opinion, which a movie nobody rated here already has: how many
+    people will rate a new movie follows how many voted for it elsewhere.
+
+    Args:
+        counts: vote counts, negative when unknown.
+        averages: mean votes (0-10), negative when unknown.
+    Returns:
+        float32 (len(counts), 3): log(1 + count) / VOTE_LOG_SCALE, average / VOTE_AVERAGE_SCALE, known
+        flag; (0, 0, 0) when the count is unknown.
+    """
+    counts = np.asarray(counts, dtype=np.float32)
+    averages = np.asarray(averages, dtype=np.float32)
+    known = counts >= 0
+    log_count = np.where(known, np.log1p(np.maximum(counts, 0.0)) / VOTE_LOG_SCALE, 0.0)
+    average = np.where(known & (averages >= 0), averages / VOTE_AVERAGE_SCALE, 0.0)
+    return np.stack([log_count, average, known], axis=1).astype(np.float32)
+
+
 def content_features(catalog: Catalog, text_embeddings: np.ndarray) -> np.ndarray:
-    """Every movie's content vector: text embedding | genres multi-hot | year features.
+    """Every movie's content vector: text embedding | genres multi-hot | year | votes features.
 
     Args:
         catalog: the movies.
         text_embeddings: float32 (len(catalog), 384), row i for item index i.
     Returns:
-        float32 (len(catalog), 384 + 19 + 2).
+        float32 (len(catalog), 384 + 19 + 2 + 3).
     """
     if len(text_embeddings) != len(catalog):
         raise ValueError(f"{len(text_embeddings)} text embeddings for {len(catalog)} movies")
-    parts = [np.asarray(text_embeddings, np.float32), genre_multi_hot(catalog.genres), year_features(catalog.years)]
+    parts = [
+        np.asarray(text_embeddings, np.float32),
+        genre_multi_hot(catalog.genres),
+        year_features(catalog.years),
+        vote_features(catalog.vote_counts, catalog.vote_averages),
+    ]
     return np.concatenate(parts, axis=1)
 
 

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from .data import Ratings, load_snapshot
-from .features import GENRES, HistoryIndex, content_features, genre_multi_hot, year_features
+from .features import GENRES, HistoryIndex, content_features, genre_multi_hot, vote_features, year_features
 from .testing import synthetic_snapshot
 
 
@@ -25,12 +25,19 @@ def test_unknown_year_is_zero_with_a_flag():
     assert year_features(np.array([1990, 2020, 0])).tolist() == [[0.0, 1.0], [1.0, 1.0], [0.0, 0.0]]
 
 
-def test_content_features_concatenate_text_genres_year(tmp_path):
+def test_vote_features_are_log_count_average_and_known_flag():
+    features = vote_features(np.array([0.0, np.e**10 - 1, -1.0, 20.0]), np.array([0.0, 7.5, 6.0, -1.0]))
+    expected = [[0, 0, 1], [1, 0.75, 1], [0, 0, 0], [np.log1p(20) / 10, 0, 1]]
+    np.testing.assert_allclose(features, expected, rtol=1e-6)
+
+
+def test_content_features_concatenate_text_genres_year_votes(tmp_path):
     catalog = load_snapshot(synthetic_snapshot(tmp_path, n_users=3, n_movies=4, per_user=2, n_tmdb_only=0)).catalog
     text = np.ones((4, 384), np.float32)
     features = content_features(catalog, text)
-    assert features.shape == (4, 384 + 19 + 2)
+    assert features.shape == (4, 384 + 19 + 2 + 3)
     assert (features[:, 384:403].sum(axis=1) >= 1).all()
+    assert features[:, -3:].tolist() == vote_features(catalog.vote_counts, catalog.vote_averages).tolist()
     with pytest.raises(ValueError, match="3 text embeddings for 4 movies"):
         content_features(catalog, text[:3])
 

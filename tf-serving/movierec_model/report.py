@@ -5,6 +5,10 @@ models ({key: the METRICS plus fit_seconds, score_seconds, params, and "skipped"
 cold_start (evaluate.evaluate_cold_start, or null), timings ({step: seconds}), training (as given,
 e.g. {"loss_history": [...], "val_loss_history": [...]}). NaN values are written as null, which
 JSON.parse accepts where it rejects NaN.
+
+A report over several seeds (`combine_reports`) has the same keys, each figure being the mean over the
+seeds, plus "seeds", "spread" ({model: {metric: standard deviation over seeds}}, and "cold_start" for
+the cold-start figures) and "per_seed" (each seed's models and cold start).
 """
 
 from __future__ import annotations
@@ -94,8 +98,99 @@ def build_report(
     )
 
 
-def _format(value: float | None) -> str:
-    return "—" if value is None else f"{value:.4f}"
+def _mean(values: list) -> float | None:
+    return None if any(v is None for v in values) else float(np.mean(values))
+
+
+def _std(values: list) -> float | None:
+    """Sample standard deviation (ddof 1: three seeds are a sample of the seeds one could draw)."""
+    return None if any(v is None for v in values) else float(np.std(values, ddof=1))
+
+
+def combine_reports(reports: list[dict], seeds: list[int]) -> dict:
+    """One report from several seeds' reports of the same protocol (each seed its own split and model).
+
+    Args:
+        reports: build_report results, one per seed, with the same models.
+        seeds: the seed of each report.
+
+    Returns:
+        A report whose figures are means over seeds, with "seeds", "spread" and "per_seed" (module doc).
+    """
+    if len(reports) < 2 or len(reports) != len(seeds):
+        raise ValueError(f"combining needs two or more reports, one per seed: got {len(reports)} for seeds {seeds}")
+    first = reports[0]
+    figures = (*METRICS, "fit_seconds", "score_seconds")
+    models, spread = {}, {}
+    for name in first["models"]:
+        runs = [report["models"][name] for report in reports]
+        models[name] = {key: _mean([run.get(key) for run in runs]) for key in figures}
+        models[name]["params"] = {key: [run["params"].get(key) for run in runs] for key in runs[0].get("params", {})}
+        skipped = [run["skipped"] for run in runs if "skipped" in run]
+        if skipped:
+            models[name]["skipped"] = skipped[0]
+        spread[name] = {metric: _std([run.get(metric) for run in runs]) for metric in METRICS}
+    cold_start = None
+    if all(report["cold_start"] for report in reports):
+        colds = [report["cold_start"] for report in reports]
+        cold_start = {key: _mean([cold[key] for cold in colds]) for key in colds[0]}
+        spread["cold_start"] = {key: _std([cold[key] for cold in colds]) for key in ("recall@20", "lift")}
+    checks = [report["training"].get("served_check") for report in reports]
+    training = {
+        "loss_history": first["training"].get("loss_history", []),
+        "loss_histories": [report["training"].get("loss_history", []) for report in reports],
+    }
+    if all(checks):
+        training["served_check"] = {
+            "max_metric_difference": max(check["max_metric_difference"] for check in checks),
+            "users": int(sum(check["users"] for check in checks)),
+        }
+    timings = {key: sum(report["timings"].get(key, 0) for report in reports) for key in first["timings"]}
+    timings["peak_rss_mb"] = max(report["timings"].get("peak_rss_mb", 0) for report in reports)
+    return _plain(
+        {
+            "dataset": first["dataset"],
+            "protocol": {**first["protocol"], "seed": list(seeds)},
+            "counts": first["counts"],
+            "models": models,
+            "cold_start": cold_start,
+            "timings": timings,
+            "training": training,
+            "seeds": list(seeds),
+            "spread": spread,
+            "per_seed": [
+                {"seed": seed, "models": report["models"], "cold_start": report["cold_start"]}
+                for seed, report in zip(seeds, reports)
+            ],
+        }
+    )
+
+
+def _format(value: float | None, spread: float | None = None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:.4f}" if spread is None else f"{value:.4f} ± {spread:.4f}"
+
+
+def how_to_read(report: dict) -> str:
+    """The paragraph that says what the figures mean and how much of a difference is noise."""
+    seeds = report.get("seeds")
+    noise = (
+        f"Figures are means over seeds {', '.join(map(str, seeds))}; each seed draws its own split (and cold "
+        "movies) and trains its own models, and ± is the standard deviation over seeds: a difference smaller "
+        "than the spread is noise."
+        if seeds
+        else "This is one seed: a difference of a few percent between models may be noise (run with --seeds 3 "
+        "for the spread)."
+    )
+    return (
+        "How to read this: for each evaluated user every model ranks all candidate movies (rankable in this "
+        "protocol, recommendable in the product) that the user did not rate in training. Recall@K is the "
+        "share of the user's held-out positives in the top K; NDCG@K also rewards placing them first "
+        "(1 = every possible hit at the top); both are averaged over users. Coverage@20 is the share of "
+        "candidate movies in at least one user's top 20. Every model fits the same training ratings; EASE "
+        "and ItemKNN pick their one parameter on the validation part, never on the test part. " + noise
+    )
 
 
 def comparison_sentence(models: dict[str, dict], metric: str = "ndcg@20") -> str:
@@ -126,6 +221,7 @@ def comparison_sentence(models: dict[str, dict], metric: str = "ndcg@20") -> str
 def markdown(report: dict) -> str:
     """report.md: the protocol, a metrics table with each metric's best value in bold, the comparison."""
     models = report["models"]
+    spread = report.get("spread", {})
     best = {m: max((r[m] for r in models.values() if r.get(m) is not None), default=None) for m in METRICS}
     header = ["Model", *(METRIC_LABELS[m] for m in METRICS), "Fit (s)", "Score (s)"]
     lines = [
@@ -141,13 +237,13 @@ def markdown(report: dict) -> str:
     for name, result in models.items():
         cells = [MODEL_LABELS[name] + (" (skipped)" if "skipped" in result else "")]
         for m in METRICS:
-            text = _format(result.get(m))
+            text = _format(result.get(m), spread.get(name, {}).get(m))
             cells.append(f"**{text}**" if result.get(m) is not None and result[m] == best[m] else text)
         cells += [
             f"{result[key]:.2f}" if result.get(key) is not None else "—" for key in ("fit_seconds", "score_seconds")
         ]
         lines.append("| " + " | ".join(cells) + " |")
-    lines += ["", comparison_sentence(models)]
+    lines += ["", comparison_sentence(models), "", how_to_read(report)]
     skipped = [f"- {MODEL_LABELS[n]}: {r['skipped']}" for n, r in models.items() if "skipped" in r]
     if skipped:
         lines += ["", *skipped]
@@ -156,14 +252,17 @@ def markdown(report: dict) -> str:
         lines += [
             "",
             f"The two-tower row is computed from the exported files as the API serves them; the in-training "
-            f"model gives the same metrics within {check['max_metric_difference']:.1e} for the same {check['users']} users.",
+            f"model gives the same metrics within {check['max_metric_difference']:.1e} for the same {check['users']} users"
+            + (f" (in all, over {len(report['seeds'])} seeds)." if report.get("seeds") else "."),
         ]
     cold = report.get("cold_start")
     if cold and cold.get("recall@20") is not None:
+        cold_spread = spread.get("cold_start", {})
         lines += [
             "",
-            f"Cold start: Recall@20 {_format(cold['recall@20'])} among {cold['items']} cold movies for "
-            f"{cold['users']} users, against {_format(cold['random_recall@20'])} for a random ranking.",
+            f"Cold start: Recall@20 {_format(cold['recall@20'], cold_spread.get('recall@20'))} among "
+            f"{cold['items']:.0f} cold movies for {cold['users']:.0f} users, against "
+            f"{_format(cold['random_recall@20'])} for a random ranking ({cold['lift']:.1f}×).",
         ]
     return "\n".join(lines) + "\n"
 
@@ -175,11 +274,14 @@ def plot(report: dict, path: Path) -> None:
     models = {n: r for n, r in report["models"].items() if "skipped" not in r}
     width = 0.8 / max(len(models), 1)
     positions = np.arange(len(METRICS))
+    spread = report.get("spread", {})
     for i, (name, result) in enumerate(models.items()):
+        errors = [spread.get(name, {}).get(m) or 0.0 for m in METRICS] if name in spread else None
         bars.bar(
             positions + (i - (len(models) - 1) / 2) * width,
             [result[m] or 0.0 for m in METRICS],
             width,
+            yerr=errors,
             label=MODEL_LABELS[name],
         )
     bars.set_xticks(positions, [METRIC_LABELS[m] for m in METRICS])
@@ -188,9 +290,16 @@ def plot(report: dict, path: Path) -> None:
     bars.set_ylim(0, max(top, 1e-3) * 1.3)  # headroom so the legend does not hide bars
     bars.legend(fontsize="small", ncols=max(len(models), 1), loc="upper center")
     training = report.get("training") or {}
-    for key, label in (("loss_history", "train"), ("val_loss_history", "validation")):
-        if training.get(key):
-            losses.plot(np.arange(1, len(training[key]) + 1), training[key], marker="o", label=label)
+    curves = [
+        (f"train, seed {seed}", loss) for seed, loss in zip(report.get("seeds", []), training.get("loss_histories", []))
+    ]
+    if not curves:
+        curves = [
+            (label, training.get(key)) for key, label in (("loss_history", "train"), ("val_loss_history", "validation"))
+        ]
+    for label, loss in curves:
+        if loss:
+            losses.plot(np.arange(1, len(loss) + 1), loss, marker="o", label=label)
     if losses.lines:
         losses.set_xlabel("epoch")
         losses.xaxis.set_major_locator(MaxNLocator(integer=True))

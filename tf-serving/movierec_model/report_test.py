@@ -3,7 +3,7 @@ import json
 import pytest
 
 from .data import load_snapshot
-from .report import METRICS, build_report, comparison_sentence, write_report
+from .report import METRICS, build_report, combine_reports, comparison_sentence, write_report
 from .split import make_split
 from .testing import synthetic_snapshot
 
@@ -56,7 +56,11 @@ def test_writes_json_markdown_and_png(tmp_path, split, models):
     assert (
         "On NDCG@20 the two-tower model scores 0.1800: 10% below EASE (0.2000) and 12% above ItemKNN (0.1600)." in text
     )
-    assert "Cold start: Recall@20 0.9000 among 2 cold movies for 3 users, against 1.0000" in text
+    assert (
+        "Cold start: Recall@20 0.9000 among 2 cold movies for 3 users, against 1.0000 for a random ranking (0.9×)"
+        in text
+    )
+    assert "How to read this:" in text and "This is one seed" in text
 
 
 def test_comparison_sentence_follows_the_numbers(models):
@@ -92,3 +96,37 @@ def test_rejects_unknown_model_keys_and_missing_metrics(split, models):
         build_report("synthetic", split, {"two-tower": result(0.1)})
     with pytest.raises(ValueError, match="lack metrics"):
         build_report("synthetic", split, {"ease": {"recall@10": 0.1}})
+
+
+def test_combines_seeds_into_means_with_their_spread(tmp_path, split):
+    def seed_report(value: float, lift: float) -> dict:
+        cold = {"users": 3, "items": 2, "recall@20": lift / 2, "random_recall@20": 0.5, "lift": lift}
+        models = {"two_tower": result(value), "ease": result(value / 2, params={"l2": value * 1000})}
+        training = {"loss_history": [1.0, value], "served_check": {"max_metric_difference": value / 100, "users": 7}}
+        return build_report("synthetic", split, models, cold, {"two_tower": 2.0, "peak_rss_mb": value * 1000}, training)
+
+    combined = combine_reports([seed_report(0.2, 2.0), seed_report(0.4, 4.0), seed_report(0.3, 3.0)], [5, 6, 7])
+    assert combined["seeds"] == [5, 6, 7] and combined["protocol"]["seed"] == [5, 6, 7]
+    assert combined["models"]["two_tower"]["ndcg@10"] == pytest.approx(0.3)
+    assert combined["spread"]["two_tower"]["ndcg@10"] == pytest.approx(0.1)  # sample standard deviation
+    assert combined["models"]["ease"]["params"] == {"l2": [200.0, 400.0, 300.0]}
+    assert combined["cold_start"]["lift"] == pytest.approx(3.0) and combined["spread"]["cold_start"][
+        "lift"
+    ] == pytest.approx(1.0)
+    assert combined["training"]["served_check"] == {"max_metric_difference": pytest.approx(0.004), "users": 21}
+    assert combined["timings"] == {"two_tower": 6.0, "peak_rss_mb": 400.0}
+    assert [entry["seed"] for entry in combined["per_seed"]] == [5, 6, 7]
+    assert combined["per_seed"][1]["models"]["two_tower"]["recall@10"] == pytest.approx(0.4)
+    text = write_report(tmp_path, combined)["md"].read_text()
+    assert "| Two-tower | **0.3000 ± 0.1000** |" in text
+    assert "means over seeds 5, 6, 7" in text and "(3.0×)" in text
+    assert "within 4.0e-03 for the same 21 users (in all, over 3 seeds)." in text
+    json.loads((tmp_path / "report.json").read_text())
+
+
+def test_combining_needs_a_report_per_seed(split):
+    one = build_report("synthetic", split, {"two_tower": result(0.1)})
+    with pytest.raises(ValueError, match="two or more reports"):
+        combine_reports([one], [0])
+    with pytest.raises(ValueError, match="one per seed"):
+        combine_reports([one, one], [0])

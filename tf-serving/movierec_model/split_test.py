@@ -20,6 +20,8 @@ def make_catalog(n_items: int, tmdb_only: tuple[int, ...] = ()) -> Catalog:
         overviews=[None] * n_items,
         taglines=[None] * n_items,
         keywords=[[] for _ in range(n_items)],
+        vote_counts=np.full(n_items, -1.0, np.float32),
+        vote_averages=np.full(n_items, -1.0, np.float32),
     )
 
 

@@ -61,6 +61,9 @@ def synthetic_movies(n_movies: int, n_tmdb_only: int = 0, seed: int = 0) -> list
                 "overview": " ".join(WORDS[g] for g in genres),
                 "tagline": None,
                 "keywords": [],
+                # Spread over the range without drawing from rng, which would change every other field.
+                "vote_count": i * 7919 % 5000,
+                "vote_average": 3 + i * 37 % 60 / 10,
             }
         )
     return movies

@@ -26,18 +26,21 @@ class TwoTowerConfig:
     embedding_dim: int = 128
     item_dim: int = 64  # width of the shared item id table
     hidden: tuple[int, ...] = (256,)  # relu layers of every tower's MLP
-    history_length: int = 50  # N: most recent ratings the user tower reads
+    history_length: int = 200  # N: most recent ratings the user tower reads
     # Context of a training example: "whole" = up to N of the user's other training ratings, earlier or
     # later (a random subset when there are more); "earlier" = the N ratings just before it.
-    context: str = "earlier"
+    context: str = "whole"
     # Main loss: a full softmax over every target item when there are at most this many, else the
     # in-batch sampled softmax with log-Q. 0 = always in-batch.
     full_softmax_max_items: int = 0
+    # Share of a training context's ratings hidden at random (fresh per example and epoch), as a
+    # denoising autoencoder hides its input: the tower learns from partial histories too.
+    history_dropout: float = 0.0
     positive_threshold: float = 3.5  # a training rating ≥ this is an example (history → item)
-    epochs: int = 5
+    epochs: int = 10
     batch_size: int = 512
     learning_rate: float = 2e-3
-    temperature: float = 0.1
+    temperature: float = 0.05
     # Multiplies log Q in the logits: 1 is the unbiased correction; above 1 also leaves a popularity
     # prior in the scores, which measured better on MovieLens (popular movies are likely next watches).
     log_q_weight: float = 1.5
@@ -112,7 +115,13 @@ def _batches(index: HistoryIndex, positions: np.ndarray, config: TwoTowerConfig,
             histories = index.around(chunk, config.history_length, rng)
         else:
             histories = index.before(chunk, config.history_length)
-        yield histories.items, histories.ratings, index.item[chunk]
+        items, ratings = histories.items, histories.ratings
+        if config.history_dropout > 0:
+            # The pooling is a masked mean, so a hidden rating is padding wherever it sits.
+            hidden = rng.random(items.shape) < config.history_dropout
+            items = np.where(hidden, -1, items).astype(np.int32)
+            ratings = np.where(hidden, 0.0, ratings).astype(np.float32)
+        yield items, ratings, index.item[chunk]
 
 
 def train_two_tower(

@@ -4,7 +4,7 @@ import pytest
 from .data import load_snapshot
 from .features import HistoryIndex
 from .testing import synthetic_snapshot
-from .train import SOURCE_CONTENT_ONLY, SOURCE_TWO_TOWER, TwoTowerConfig, TwoTowerRecommender, train_two_tower
+from .train import SOURCE_CONTENT_ONLY, SOURCE_TWO_TOWER, TwoTowerConfig, TwoTowerRecommender, _batches, train_two_tower
 
 SMALL = TwoTowerConfig(
     embedding_dim=32,
@@ -113,3 +113,18 @@ def test_whole_history_contexts_with_a_full_softmax_learn_too(snapshot):
     aucs = [(scores[u, ~rated[u]] < scores[u, i]).mean() for u, i in zip(test.user[liked], test.item[liked])]
     assert np.mean(aucs) > 0.68
     assert recommender.trained.loss_history.epochs[-1] < recommender.trained.loss_history.epochs[0]
+
+
+@pytest.mark.parametrize("context", ["whole", "earlier"])
+def test_history_dropout_hides_a_share_of_each_context(snapshot, context):
+    index = HistoryIndex(snapshot.ratings)
+    positions = np.arange(len(index))
+    base = TwoTowerConfig(**{**SMALL.__dict__, "context": context, "batch_size": len(index)})
+    full = next(_batches(index, positions, base, epoch=0))
+    dropped = next(_batches(index, positions, TwoTowerConfig(**{**base.__dict__, "history_dropout": 0.5}), epoch=0))
+    # Same permutation and targets; only entries of the full contexts are hidden, as padding.
+    assert (dropped[2] == full[2]).all()
+    valid = full[0] >= 0
+    assert ((dropped[0] == full[0]) | (dropped[0] == -1)).all() and (dropped[0][~valid] == -1).all()
+    assert (dropped[1][dropped[0] == -1] == 0).all()
+    assert 0.45 < (dropped[0][valid] == -1).mean() < 0.55

@@ -121,8 +121,8 @@ def test_predict_columnar_and_row_formats_give_the_saved_models_output(url, expo
 def test_predict_takes_strings_for_string_inputs(url):
     text = np.random.default_rng(1).normal(size=(2, 384)).round(4).tolist()
     instances = [
-        {"text_embedding": text[0], "genres": ["Drama", ""], "year": 1999},
-        {"text_embedding": text[1], "genres": ["Comedy", "Nope"], "year": 0},
+        {"text_embedding": text[0], "genres": ["Drama", ""], "year": 1999, "vote_count": 1200, "vote_average": 7.1},
+        {"text_embedding": text[1], "genres": ["Comedy", "Nope"], "year": 0, "vote_count": -1, "vote_average": -1},
     ]
     status, body = call(url, "/v1/models/content_tower:predict", {"instances": instances})
     assert status == 200 and np.asarray(body["predictions"]).shape == (2, 128)

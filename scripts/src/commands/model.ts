@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { positiveInteger, rating, ratio } from '../cli/arguments.js';
+import { positiveInteger, rating, ratio, wholeNumber } from '../cli/arguments.js';
 import { config, printResult } from '../cli/context.js';
 import { ensurePythonEnv, run, TF_SERVING_DIR, VENV_PYTHON } from '../python/venv.js';
 import { trainingSnapshot } from '../training/training-snapshot.js';
@@ -48,6 +48,7 @@ interface EvaluateFlags extends TrainFlags {
   testRatio?: number;
   validRatio?: number;
   minRating?: number;
+  seeds?: number;
 }
 
 /** Trains and exports a model into a new run folder, which becomes `latest-model`. */
@@ -74,7 +75,7 @@ export function registerModelCommands(program: Command): void {
   withDatasetOptions(program.command('train'))
     .description('Encode movie texts, train the two-tower model on all ratings, export SavedModels and embeddings.')
     .option('--epochs <n>', 'training epochs (default: the model config)', positiveInteger)
-    .option('--seed <n>', 'random seed', positiveInteger)
+    .option('--seed <n>', 'random seed', wholeNumber)
     .action(async (flags: TrainFlags) => printResult(await trainModel(flags)));
 
   withDatasetOptions(program.command('evaluate'))
@@ -89,7 +90,12 @@ export function registerModelCommands(program: Command): void {
     .option('--valid-ratio <r>', 'random protocol: share used for validation', ratio)
     .option('--min-rating <r>', 'random protocol: lowest held-out rating that counts as positive (0: all)', rating)
     .option('--epochs <n>', 'training epochs (default: the model config)', positiveInteger)
-    .option('--seed <n>', 'random seed', positiveInteger)
+    .option('--seed <n>', 'random seed of the split and the training (default 0)', wholeNumber)
+    .option(
+      '--seeds <k>',
+      'evaluate under k seeds (--seed, --seed + 1, …) and report the mean and spread',
+      positiveInteger,
+    )
     .action(async (flags: EvaluateFlags) => {
       const extra = [
         '--protocol',
@@ -100,6 +106,7 @@ export function registerModelCommands(program: Command): void {
         ...optional('--min-rating', flags.minRating),
         ...optional('--epochs', flags.epochs),
         ...optional('--seed', flags.seed),
+        ...optional('--seeds', flags.seeds),
       ];
       const runDir = await pythonRun('evaluate', flags, extra);
       printResult({ run: runDir, report: join(runDir, 'report.md'), chart: join(runDir, 'report.png') });

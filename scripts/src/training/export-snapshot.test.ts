@@ -54,6 +54,11 @@ describe.each(testDrivers)('export-training on %s', (driver) => {
       await expect(exportTrainingSnapshot(t.db, join(await tempDir(), 's'), 'test')).rejects.toThrow('no ratings yet');
       await loadMovies({ db: t.db, dataset, metadata: null });
       await loadRatings({ db: t.db, dataset });
+      await t.db
+        .updateTable('movies')
+        .set({ vote_count: 120, vote_average: 6.5 })
+        .where('movielens_id', '=', 1)
+        .execute();
       const dir = join(await tempDir(), 'snapshot');
       const exported = await exportTrainingSnapshot(t.db, dir, 'ml-latest-small');
       expect(exported.counts).toEqual({ movies: 2, ratings: 3, users: 2 });
@@ -66,6 +71,11 @@ describe.each(testDrivers)('export-training on %s', (driver) => {
       expect(lines.map((m) => [m.movielens_id, m.tmdb_id, m.title])).toEqual([
         [1, 862, 'Toy Story'],
         [2, null, 'Jumanji'],
+      ]);
+      // TMDB's votes feed the content features; unknown ones are null.
+      expect(lines.map((m) => [m.vote_count, m.vote_average])).toEqual([
+        [120, 6.5],
+        [null, null],
       ]);
       const ids = Object.fromEntries(lines.map((m) => [m.movielens_id, m.id]));
       const users = await t.db.selectFrom('users').select(['id', 'movielens_id']).execute();

@@ -25,7 +25,19 @@ const RATING_FIELDS: NpyField[] = [
 async function writeMovies(db: Db, path: string): Promise<number> {
   const movies = await db
     .selectFrom('movies')
-    .select(['id', 'movielens_id', 'tmdb_id', 'title', 'year', 'genres', 'overview', 'tagline', 'keywords'])
+    .select([
+      'id',
+      'movielens_id',
+      'tmdb_id',
+      'title',
+      'year',
+      'genres',
+      'overview',
+      'tagline',
+      'keywords',
+      'vote_count',
+      'vote_average',
+    ])
     .orderBy('id')
     .execute();
   const out = createWriteStream(path);

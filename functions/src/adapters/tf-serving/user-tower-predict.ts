@@ -8,8 +8,11 @@ import { z } from 'zod';
 import { CodedError } from '../../core/errors.js';
 import type { RatedMovie } from '../../core/recommendations/user-encoder.port.js';
 
-/** The model reads each user's 50 most recent ratings (TwoTowerConfig.history_length). */
-export const DEFAULT_HISTORY_LENGTH = 50;
+/**
+ * The default model reads each user's 200 most recent ratings (TwoTowerConfig.history_length); the
+ * weights file's metadata, when the API has it, says what the served model was trained with.
+ */
+export const DEFAULT_HISTORY_LENGTH = 200;
 const PADDING_MOVIE_ID = 0;
 
 /** Which service answered, for error messages: `tf-serving: …`, `sagemaker: …`. */
