@@ -22,6 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+import keras
+
 from . import check_versions
 from .data import load_snapshot
 from .determinism import DEFAULT_THREADS, configure
@@ -55,6 +57,13 @@ def positive_int(text: str) -> int:
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def whole_number(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be at least 0, got {value}")
     return value
 
 
@@ -104,15 +113,18 @@ def evaluate(args: argparse.Namespace) -> dict:
     # TMDB-only movies nobody rated are never ranked nor read: encoding their texts would be wasted.
     snapshot = timed(timings, "load", lambda: load_snapshot(args.snapshot).rated_or_movielens())
     text = timed(timings, "encode", lambda: encode_catalog(snapshot.catalog, Path(args.cache) / "text", progress=log))
-    first = args.seed or 0
+    first = 0 if args.seed is None else args.seed
     seeds = list(range(first, first + args.seeds))
     if len(seeds) == 1:
         report = evaluate_seed(args, snapshot, text, first, Path(args.out), timings)
     else:
         reports = []
-        for seed in seeds:
-            log(f"seed {seed} ({seeds.index(seed) + 1} of {len(seeds)})")
-            reports.append(evaluate_seed(args, snapshot, text, seed, Path(args.out) / f"seed-{seed}", {}))
+        for number, seed in enumerate(seeds, start=1):
+            log(f"seed {seed} ({number} of {len(seeds)})")
+            out = Path(args.out) / f"seed-{seed}"
+            reports.append(evaluate_seed(args, snapshot, text, seed, out, {}))
+            write_report(out, reports[-1])
+            keras.backend.clear_session()  # each seed's graphs and models, no longer needed
         report = combine_reports(reports, seeds)
         report["timings"] = {**timings, **report["timings"]}
     write_report(args.out, report)
@@ -121,11 +133,11 @@ def evaluate(args: argparse.Namespace) -> dict:
 
 def evaluate_seed(args: argparse.Namespace, snapshot, text, seed: int, out: Path, timings: dict[str, float]) -> dict:
     """Split with `seed`, fit the two-tower model (seeded too) and every baseline on the same train
-    part, write and return the report."""
+    part; the export goes to `out`; returns the report."""
     from .baselines import EASE, ItemKNN, MostPopular, SeedAverage
     from .evaluate import evaluate_cold_start, evaluate_models, tune
     from .export import export_run
-    from .report import build_report, write_report
+    from .report import build_report
     from .served import ServedRecommender, recommendable
     from .split import make_split
     from .train import TwoTowerRecommender
@@ -174,9 +186,7 @@ def evaluate_seed(args: argparse.Namespace, snapshot, text, seed: int, out: Path
     cold_start = evaluate_cold_start(split, served) if len(split.cold_items) else None
     timings["peak_rss_mb"] = peak_rss_mb()
     training = {"loss_history": two_tower.trained.loss_history.epochs, "served_check": served_check}
-    report = build_report(snapshot.variant, split, results, cold_start, timings, training)
-    write_report(out, report)
-    return report
+    return build_report(snapshot.variant, split, results, cold_start, timings, training)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -190,7 +200,7 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument("--out", required=True, help="run folder")
         command.add_argument("--cache", required=True, help="cache folder (text embeddings)")
         command.add_argument("--epochs", type=int)
-        command.add_argument("--seed", type=int)
+        command.add_argument("--seed", type=whole_number)
         threads_help = f"intra-op threads (default {DEFAULT_THREADS}; the count changes the last bits)"
         command.add_argument("--threads", type=positive_int, default=DEFAULT_THREADS, help=threads_help)
         if name == "evaluate":

@@ -6,9 +6,13 @@ cold_start (evaluate.evaluate_cold_start, or null), timings ({step: seconds}), t
 e.g. {"loss_history": [...], "val_loss_history": [...]}). NaN values are written as null, which
 JSON.parse accepts where it rejects NaN.
 
-A report over several seeds (`combine_reports`) has the same keys, each figure being the mean over the
-seeds, plus "seeds", "spread" ({model: {metric: standard deviation over seeds}}, and "cold_start" for
-the cold-start figures) and "per_seed" (each seed's models and cold start).
+A report over several seeds (`combine_reports`) has the same keys plus "seeds", "spread" ({model:
+{metric: sample standard deviation over seeds}}, and "cold_start" for its recall and lift) and
+"per_seed" (each seed's counts, models and cold start). There, metrics, fit and score seconds and
+the cold-start figures are means over seeds (the lift too: the mean of each seed's lift); timings are
+sums (peak_rss_mb the largest); params and protocol.seed list one value per seed; counts are the
+first seed's; training.served_check has the largest difference and all seeds' users, and
+training.loss_histories each seed's losses.
 """
 
 from __future__ import annotations
@@ -125,7 +129,9 @@ def combine_reports(reports: list[dict], seeds: list[int]) -> dict:
     for name in first["models"]:
         runs = [report["models"][name] for report in reports]
         models[name] = {key: _mean([run.get(key) for run in runs]) for key in figures}
-        models[name]["params"] = {key: [run["params"].get(key) for run in runs] for key in runs[0].get("params", {})}
+        # A model skipped under some seed has no params there.
+        keys = dict.fromkeys(key for run in runs for key in run.get("params", {}))
+        models[name]["params"] = {key: [run.get("params", {}).get(key) for run in runs] for key in keys}
         skipped = [run["skipped"] for run in runs if "skipped" in run]
         if skipped:
             models[name]["skipped"] = skipped[0]
@@ -136,10 +142,7 @@ def combine_reports(reports: list[dict], seeds: list[int]) -> dict:
         cold_start = {key: _mean([cold[key] for cold in colds]) for key in colds[0]}
         spread["cold_start"] = {key: _std([cold[key] for cold in colds]) for key in ("recall@20", "lift")}
     checks = [report["training"].get("served_check") for report in reports]
-    training = {
-        "loss_history": first["training"].get("loss_history", []),
-        "loss_histories": [report["training"].get("loss_history", []) for report in reports],
-    }
+    training = {"loss_histories": [report["training"].get("loss_history", []) for report in reports]}
     if all(checks):
         training["served_check"] = {
             "max_metric_difference": max(check["max_metric_difference"] for check in checks),
@@ -159,7 +162,12 @@ def combine_reports(reports: list[dict], seeds: list[int]) -> dict:
             "seeds": list(seeds),
             "spread": spread,
             "per_seed": [
-                {"seed": seed, "models": report["models"], "cold_start": report["cold_start"]}
+                {
+                    "seed": seed,
+                    "counts": report["counts"],
+                    "models": report["models"],
+                    "cold_start": report["cold_start"],
+                }
                 for seed, report in zip(seeds, reports)
             ],
         }
@@ -176,9 +184,9 @@ def how_to_read(report: dict) -> str:
     """The paragraph that says what the figures mean and how much of a difference is noise."""
     seeds = report.get("seeds")
     noise = (
-        f"Figures are means over seeds {', '.join(map(str, seeds))}; each seed draws its own split (and cold "
-        "movies) and trains its own models, and ± is the standard deviation over seeds: a difference smaller "
-        "than the spread is noise."
+        f"Figures are means over seeds {', '.join(map(str, seeds))}; each seed draws its own cold movies (and, "
+        "under the random protocol, its own held-out ratings) and trains its own models, and ± is the "
+        "standard deviation over seeds: a difference smaller than the spread is noise."
         if seeds
         else "This is one seed: a difference of a few percent between models may be noise (run with --seeds 3 "
         "for the spread)."

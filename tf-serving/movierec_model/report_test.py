@@ -117,6 +117,8 @@ def test_combines_seeds_into_means_with_their_spread(tmp_path, split):
     assert combined["timings"] == {"two_tower": 6.0, "peak_rss_mb": 400.0}
     assert [entry["seed"] for entry in combined["per_seed"]] == [5, 6, 7]
     assert combined["per_seed"][1]["models"]["two_tower"]["recall@10"] == pytest.approx(0.4)
+    assert combined["per_seed"][0]["counts"] == combined["counts"]
+    assert [len(losses) for losses in combined["training"]["loss_histories"]] == [2, 2, 2]
     text = write_report(tmp_path, combined)["md"].read_text()
     assert "| Two-tower | **0.3000 ± 0.1000** |" in text
     assert "means over seeds 5, 6, 7" in text and "(3.0×)" in text
@@ -130,3 +132,13 @@ def test_combining_needs_a_report_per_seed(split):
         combine_reports([one], [0])
     with pytest.raises(ValueError, match="one per seed"):
         combine_reports([one, one], [0])
+
+
+def test_a_model_skipped_under_one_seed_has_no_mean_but_keeps_the_others_params(split):
+    ran = build_report("synthetic", split, {"ease": result(0.2, params={"l2": 200.0})})
+    skipped_ease = {**dict.fromkeys(METRICS), "fit_seconds": None, "score_seconds": None, "skipped": "too large"}
+    skipped = build_report("synthetic", split, {"ease": skipped_ease})
+    combined = combine_reports([ran, skipped], [0, 1])
+    assert combined["models"]["ease"]["recall@10"] is None and combined["spread"]["ease"]["recall@10"] is None
+    assert combined["models"]["ease"]["params"] == {"l2": [200.0, None]}
+    assert combined["models"]["ease"]["skipped"] == "too large"

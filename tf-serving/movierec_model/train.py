@@ -17,6 +17,7 @@ from .model import TwoTowerModel, batch_signature, make_train_step
 SOURCE_TWO_TOWER = 0
 SOURCE_CONTENT_ONLY = 1
 INFERENCE_BATCH = 4096
+CONTEXTS = ("whole", "earlier")
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,12 @@ class TwoTowerConfig:
     seed: int = 0
     log_every: int = 100  # steps per entry of LossHistory.steps
     max_steps: int | None = None  # stop early after this many steps in all (benchmarks)
+
+    def __post_init__(self) -> None:
+        if self.context not in CONTEXTS:
+            raise ValueError(f"context {self.context!r}: expected one of {', '.join(CONTEXTS)}")
+        if not 0.0 <= self.history_dropout < 1.0:
+            raise ValueError(f"history_dropout {self.history_dropout}: expected at least 0 and below 1")
 
 
 @dataclass
@@ -108,6 +115,8 @@ class TrainedTwoTower:
 def _batches(index: HistoryIndex, positions: np.ndarray, config: TwoTowerConfig, epoch: int) -> Iterator[tuple]:
     # A fresh permutation per epoch from (seed, epoch): reproducible and independent of earlier epochs.
     rng = np.random.default_rng([config.seed, epoch])
+    # Hiding has its own generator, so that turning it on leaves the permutation and contexts as they are.
+    hiding = np.random.default_rng([config.seed, epoch, 1])
     order = rng.permutation(positions)
     for begin in range(0, len(order), config.batch_size):
         chunk = order[begin : begin + config.batch_size]
@@ -118,7 +127,7 @@ def _batches(index: HistoryIndex, positions: np.ndarray, config: TwoTowerConfig,
         items, ratings = histories.items, histories.ratings
         if config.history_dropout > 0:
             # The pooling is a masked mean, so a hidden rating is padding wherever it sits.
-            hidden = rng.random(items.shape) < config.history_dropout
+            hidden = hiding.random(items.shape) < config.history_dropout
             items = np.where(hidden, -1, items).astype(np.int32)
             ratings = np.where(hidden, 0.0, ratings).astype(np.float32)
         yield items, ratings, index.item[chunk]

@@ -43,9 +43,12 @@ def last_ratings_held_out(ratings, per_user):
     return ratings.subset(~held), ratings.subset(held)
 
 
-def test_ranks_held_out_liked_movies_far_above_random(snapshot):
+@pytest.mark.parametrize("context", ["whole", "earlier"])
+def test_ranks_held_out_liked_movies_far_above_random(snapshot, context):
     train, test = last_ratings_held_out(snapshot.ratings, per_user=6)
-    recommender = TwoTowerRecommender(SMALL, text_of(snapshot.catalog))
+    recommender = TwoTowerRecommender(
+        TwoTowerConfig(**{**SMALL.__dict__, "context": context}), text_of(snapshot.catalog)
+    )
     recommender.fit(train, snapshot.catalog)
     scores = recommender.score(np.arange(train.n_users))
     assert scores.shape == (train.n_users, len(snapshot.catalog)) and scores.dtype == np.float32
@@ -119,12 +122,23 @@ def test_whole_history_contexts_with_a_full_softmax_learn_too(snapshot):
 def test_history_dropout_hides_a_share_of_each_context(snapshot, context):
     index = HistoryIndex(snapshot.ratings)
     positions = np.arange(len(index))
-    base = TwoTowerConfig(**{**SMALL.__dict__, "context": context, "batch_size": len(index)})
-    full = next(_batches(index, positions, base, epoch=0))
-    dropped = next(_batches(index, positions, TwoTowerConfig(**{**base.__dict__, "history_dropout": 0.5}), epoch=0))
-    # Same permutation and targets; only entries of the full contexts are hidden, as padding.
+
+    def epoch_of(**overrides):
+        config = TwoTowerConfig(**{**SMALL.__dict__, "context": context, "batch_size": 500, **overrides})
+        return [np.concatenate(part) for part in zip(*_batches(index, positions, config, epoch=0))]
+
+    full, dropped = epoch_of(), epoch_of(history_dropout=0.5)
+    # Same permutation, contexts and targets in every batch (the hiding draws from its own
+    # generator); only entries of the full contexts are hidden, as padding.
     assert (dropped[2] == full[2]).all()
     valid = full[0] >= 0
     assert ((dropped[0] == full[0]) | (dropped[0] == -1)).all() and (dropped[0][~valid] == -1).all()
     assert (dropped[1][dropped[0] == -1] == 0).all()
     assert 0.45 < (dropped[0][valid] == -1).mean() < 0.55
+
+
+def test_config_rejects_an_unknown_context_or_a_dropout_outside_0_1():
+    with pytest.raises(ValueError, match="context 'Whole'"):
+        TwoTowerConfig(context="Whole")
+    with pytest.raises(ValueError, match="history_dropout 1.0"):
+        TwoTowerConfig(history_dropout=1.0)

@@ -22,7 +22,7 @@ export interface SageMakerEncoderOptions {
   /** Defaults to the SDK's (AWS_REGION). */
   region?: string;
   timeoutMs: number;
-  /** How many of the most recent ratings to send; the model's training history length (default 50). */
+  /** How many of the most recent ratings to send; the model's training history length (default 200). */
   historyLength?: number;
   client?: SageMakerRuntimeClient;
 }

@@ -21,7 +21,7 @@ export interface TfServingEncoderOptions {
   /** The served model's name (models.config), e.g. user_tower. */
   model: string;
   timeoutMs: number;
-  /** How many of the most recent ratings to send; the model's training history length (default 50). */
+  /** How many of the most recent ratings to send; the model's training history length (default 200). */
   historyLength?: number;
   fetch?: typeof globalThis.fetch;
 }
