@@ -20,20 +20,17 @@ def test_loads_a_snapshot_with_dense_indexes(tmp_path):
     assert (ratings.user_ids[ratings.user] == raw["user_id"]).all()
 
 
+def bare_movie(movie_id: int, **fields) -> dict:
+    """A movies.jsonl row with only the required fields filled (and `fields`)."""
+    base = {"id": movie_id, "movielens_id": movie_id, "tmdb_id": None, "title": "A", "year": None}
+    return {**base, "genres": [], "overview": None, "tagline": None, "keywords": [], **fields}
+
+
 def test_votes_are_read_and_unknown_when_null_or_absent(tmp_path):
-    base = {
-        "tmdb_id": None,
-        "title": "A",
-        "year": None,
-        "genres": [],
-        "overview": None,
-        "tagline": None,
-        "keywords": [],
-    }
     movies = [
-        {**base, "id": 1, "movielens_id": 1, "vote_count": 120, "vote_average": 6.5},
-        {**base, "id": 2, "movielens_id": 2, "vote_count": None, "vote_average": None},
-        {**base, "id": 3, "movielens_id": 3},  # a snapshot from before the vote fields
+        bare_movie(1, vote_count=120, vote_average=6.5),
+        bare_movie(2, vote_count=None, vote_average=None),
+        bare_movie(3),  # a snapshot from before the vote fields
     ]
     write_snapshot(tmp_path, movies, np.array([(1, 1, 4.0, 1)], dtype=RATINGS_DTYPE))
     catalog = load_snapshot(tmp_path).catalog
@@ -49,20 +46,7 @@ def test_subset_keeps_index_spaces(tmp_path):
 
 
 def test_rejects_ratings_of_unknown_movies(tmp_path):
-    movies = [
-        {
-            "id": 1,
-            "movielens_id": 1,
-            "tmdb_id": None,
-            "title": "A",
-            "year": None,
-            "genres": [],
-            "overview": None,
-            "tagline": None,
-            "keywords": [],
-        }
-    ]
-    write_snapshot(tmp_path, movies, np.array([(1, 2, 4.0, 1)], dtype=RATINGS_DTYPE))
+    write_snapshot(tmp_path, [bare_movie(1)], np.array([(1, 2, 4.0, 1)], dtype=RATINGS_DTYPE))
     with pytest.raises(SnapshotError, match="movie id 2 is not in the catalog"):
         load_snapshot(tmp_path)
 
