@@ -53,18 +53,16 @@ def peak_rss_mb() -> int:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
-def positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
+def int_at_least(minimum: int) -> Callable[[str], int]:
+    """An argparse type: an integer not below `minimum`."""
 
+    def parse(text: str) -> int:
+        value = int(text)
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {value}")
+        return value
 
-def whole_number(text: str) -> int:
-    value = int(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be at least 0, got {value}")
-    return value
+    return parse
 
 
 def model_config(args: argparse.Namespace) -> TwoTowerConfig:
@@ -200,9 +198,9 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument("--out", required=True, help="run folder")
         command.add_argument("--cache", required=True, help="cache folder (text embeddings)")
         command.add_argument("--epochs", type=int)
-        command.add_argument("--seed", type=whole_number)
+        command.add_argument("--seed", type=int_at_least(0))
         threads_help = f"intra-op threads (default {DEFAULT_THREADS}; the count changes the last bits)"
-        command.add_argument("--threads", type=positive_int, default=DEFAULT_THREADS, help=threads_help)
+        command.add_argument("--threads", type=int_at_least(1), default=DEFAULT_THREADS, help=threads_help)
         if name == "evaluate":
             command.add_argument("--protocol", choices=("temporal", "random"), default="temporal")
             command.add_argument("--preset", choices=("recbole", "msr"))
@@ -210,7 +208,7 @@ def parser() -> argparse.ArgumentParser:
             command.add_argument("--valid-ratio", type=float)
             command.add_argument("--min-rating", type=float)
             seeds_help = "evaluate under this many seeds (--seed, --seed + 1, ...) and report the mean and spread"
-            command.add_argument("--seeds", type=positive_int, default=1, help=seeds_help)
+            command.add_argument("--seeds", type=int_at_least(1), default=1, help=seeds_help)
     return root
 
 

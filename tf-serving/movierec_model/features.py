@@ -1,8 +1,8 @@
 """Model inputs: per-movie content features and per-rating user histories.
 
 Content features of a movie are one float32 vector: text embedding (384) | genres multi-hot (19) |
-year (2) | TMDB votes (3). Histories are the user's previous ratings, sliced from ratings sorted by user and time
-per batch of examples, so memory stays O(batch × N) whatever the number of ratings.
+year (2) | TMDB votes (3). Histories are the user's other ratings, sliced from ratings sorted by user
+and time per batch of examples, so memory stays O(batch × N) whatever the number of ratings.
 """
 
 from __future__ import annotations
