@@ -1,5 +1,6 @@
 import { Pool, neonConfig } from '@neondatabase/serverless';
-import { PostgresDialect, type Dialect } from 'kysely';
+import type { Dialect } from 'kysely';
+import { CopyingPostgresDialect } from './pg-protocol.js';
 
 /**
  * Neon's serverless driver: the Postgres protocol over WebSockets, which is what Lambda can use.
@@ -19,6 +20,6 @@ export async function neonDialect(url: string, wsProxy?: string): Promise<Dialec
   // An idle connection dies when Neon suspends its compute or a frozen Lambda thaws: the pool drops
   // it and the next query opens another. Unlistened, that error would end the process.
   pool.on('error', () => undefined);
-  // The neon Pool implements node-postgres' Pool interface, which is all Kysely's dialect needs.
-  return new PostgresDialect({ pool: pool as unknown as import('pg').Pool });
+  // The neon Pool implements node-postgres' Pool interface (its clients take pg-copy-streams' COPY too).
+  return new CopyingPostgresDialect(pool as unknown as import('pg').Pool);
 }

@@ -1,7 +1,8 @@
-import { PostgresDialect, type Dialect } from 'kysely';
+import type { Dialect } from 'kysely';
+import { CopyingPostgresDialect } from './pg-protocol.js';
 
 /** Any Postgres server over TCP (local, RDS, Neon's pooled endpoint); `pg` is imported when used. */
 export async function nodePostgresDialect(url: string): Promise<Dialect> {
   const { default: pg } = await import('pg');
-  return new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) });
+  return new CopyingPostgresDialect(new pg.Pool({ connectionString: url, max: 10 }));
 }

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import type { Dialect } from 'kysely';
+import { PGliteCopyingDriver } from './pglite-copy.js';
 
 /**
  * Embedded Postgres (WASM) kept in a folder; `memory://` keeps it in memory only (tests). Its
@@ -17,5 +18,11 @@ export async function pgliteDialect(dataDir: string): Promise<Dialect> {
   // being awaited (it tripled the cost of a small query, 0.9 → 3.3 ms). Writes still reach the OS
   // at once; only a machine crash within that flush could lose the last one.
   const pglite = await PGlite.create({ dataDir, extensions: { pg_trgm, unaccent }, relaxedDurability: true });
-  return new PGliteDialect(pglite);
+  const dialect = new PGliteDialect(pglite);
+  return {
+    createAdapter: () => dialect.createAdapter(),
+    createDriver: () => new PGliteCopyingDriver(dialect.createDriver(), pglite),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+  };
 }
