@@ -1,14 +1,15 @@
 /**
- * `load-ratings` and `sync-users`: ratings streamed from the data set in bounded batches, creating
- * their MovieLens users. One transaction: a bad line anywhere writes nothing.
+ * `load-ratings` and `sync-users`: ratings streamed from the data set in bounded batches and COPYed
+ * into a staging table, their new MovieLens users created, then one merge into `ratings`. One
+ * transaction: a bad line anywhere writes nothing.
  */
 import type { Db } from '@movierec/functions/database';
 import { movieIdsByMovieLensId } from '@movierec/functions/database';
-import { upsertRatings, type RatingWrite } from '@movierec/functions/database';
+import { createRatingStaging, mergeStagedRatings, stageRatings, type StagedRating } from '@movierec/functions/database';
 import { refreshMovieRatingStats } from '@movierec/functions/database';
 import { assertSingleRelease, recordDatasetLoad } from '@movierec/functions/database';
 import { ensureMovieLensUsers, userIdsByMovieLensId } from '@movierec/functions/database';
-import { addCounts, NO_WRITES, type WriteCounts } from '@movierec/functions/database';
+import type { WriteCounts } from '@movierec/functions/database';
 import { CodedError, DataFileError } from '@movierec/functions/core';
 import type { MovieLensDataset, MovieLensRating } from '../movielens/types.js';
 import { inBatches } from './batches.js';
@@ -28,13 +29,6 @@ export interface LoadRatingsReport {
   ratings: WriteCounts;
 }
 
-/** A pair may repeat in a file; within one statement it may not, so the later line wins. */
-function lastPerPair(batch: RatingWrite[]): RatingWrite[] {
-  const byPair = new Map<string, RatingWrite>();
-  for (const rating of batch) byPair.set(`${rating.userId}:${rating.movieId}`, rating);
-  return byPair.size === batch.length ? batch : [...byPair.values()];
-}
-
 async function* selected(
   ratings: AsyncIterable<MovieLensRating>,
   onlyUsers: ReadonlySet<number> | undefined,
@@ -49,6 +43,40 @@ async function* selected(
   onRead(read);
 }
 
+/**
+ * The file's lines as staging rows, checked against the catalog. Users are not created here (the
+ * connection is busy copying): their MovieLens ids go into `seenUsers`, in order of first line.
+ */
+async function* stagingBatches(
+  dataset: MovieLensDataset,
+  lines: AsyncIterable<MovieLensRating>,
+  movieIds: ReadonlyMap<number, number>,
+  seenUsers: Set<number>,
+): AsyncGenerator<StagedRating[]> {
+  for await (const batch of inBatches(lines, BATCH_SIZE)) {
+    yield batch.map((r): StagedRating => {
+      const movieId = movieIds.get(r.movieId);
+      if (movieId === undefined)
+        throw new DataFileError(
+          dataset.files.ratings,
+          r.line,
+          `movie ${r.movieId} is not in the catalog (missing from the movies file?)`,
+        );
+      seenUsers.add(r.userId);
+      return { line: r.line, movielensUserId: r.userId, movieId, rating: r.rating, ratedAt: r.timestamp };
+    });
+  }
+}
+
+/** Creates the users the file names that are not loaded yet, in bounded statements; returns how many. */
+async function createUsers(trx: Db, seenUsers: Iterable<number>, known: ReadonlyMap<number, number>) {
+  let inserted = 0;
+  const newUsers = [...seenUsers].filter((id) => !known.has(id));
+  for await (const batch of inBatches(newUsers, BATCH_SIZE))
+    inserted += (await ensureMovieLensUsers(trx, batch)).inserted;
+  return inserted;
+}
+
 export async function loadRatings(options: LoadRatingsOptions): Promise<LoadRatingsReport> {
   const { db, dataset, onlyUsers, onProgress } = options;
   return db.transaction().execute(async (trx) => {
@@ -56,37 +84,24 @@ export async function loadRatings(options: LoadRatingsOptions): Promise<LoadRati
     const movieIds = await movieIdsByMovieLensId(trx);
     if (movieIds.size === 0)
       throw new CodedError('conflict', 'no MovieLens movies are loaded yet: run `load-movies` first');
-    const userIds = await userIdsByMovieLensId(trx);
-    let ratings = NO_WRITES;
-    let usersInserted = 0;
+    const knownUsers = await userIdsByMovieLensId(trx);
+    const seenUsers = new Set<number>();
     const lines = selected(dataset.ratings(), onlyUsers, (n) => onProgress?.(n, dataset.counts.ratings));
-    for await (const batch of inBatches(lines, BATCH_SIZE)) {
-      const newUsers = [...new Set(batch.map((r) => r.userId).filter((id) => !userIds.has(id)))];
-      const created = await ensureMovieLensUsers(trx, newUsers);
-      created.ids.forEach((id, movielensId) => userIds.set(movielensId, id));
-      usersInserted += created.inserted;
-      const writes = batch.map((r): RatingWrite => {
-        const movieId = movieIds.get(r.movieId);
-        if (movieId === undefined)
-          throw new DataFileError(
-            dataset.files.ratings,
-            r.line,
-            `movie ${r.movieId} is not in the catalog (missing from the movies file?)`,
-          );
-        return { userId: userIds.get(r.userId) as number, movieId, rating: r.rating, ratedAt: r.timestamp };
-      });
-      ratings = addCounts(ratings, await upsertRatings(trx, lastPerPair(writes)));
-    }
+    await createRatingStaging(trx);
+    await stageRatings(trx, stagingBatches(dataset, lines, movieIds, seenUsers));
+    const usersInserted = await createUsers(trx, seenUsers, knownUsers);
+    const ratings = await mergeStagedRatings(trx);
+    const usersTotal = knownUsers.size + usersInserted;
     const step = onlyUsers ? 'sync-users' : 'ratings';
     await recordDatasetLoad(trx, {
       dataset: dataset.variant,
       step,
       source: dataset.dir,
-      counts: { ...ratings, users: onlyUsers?.size ?? userIds.size },
+      counts: { ...ratings, users: onlyUsers?.size ?? usersTotal },
     });
     // Top Rated and the seed movies read these figures; inside the transaction so both commit together.
     await refreshMovieRatingStats(trx);
-    return { users: { inserted: usersInserted, total: userIds.size }, ratings };
+    return { users: { inserted: usersInserted, total: usersTotal }, ratings };
   });
 }
 

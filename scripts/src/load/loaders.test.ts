@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { testDrivers } from '@movierec/functions/testing';
 import { useTestDatabase } from '@movierec/functions/testing';
 import { tableCounts } from '@movierec/functions/database';
@@ -85,6 +86,33 @@ describe.each(testDrivers)('loaders on %s', (driver) => {
     const again = await loadRatings({ db: t.db, dataset });
     expect(again.users.inserted).toBe(0);
     expect(again.ratings).toMatchObject({ inserted: 0, updated: 0 });
+  });
+
+  it('counts a changed rating as updated, keeps the later line of a repeated pair, and adds new users', async () => {
+    const first = [
+      { userId: 7, movieId: 1, rating: 4, timestamp: 100 },
+      { userId: 7, movieId: 2, rating: 3, timestamp: 100 },
+    ];
+    await loadMovies({ db: t.db, dataset: memoryDataset(movies, first), metadata: null });
+    await loadRatings({ db: t.db, dataset: memoryDataset(movies, first) });
+    const second = [
+      ...first,
+      { userId: 7, movieId: 2, rating: 5, timestamp: 200 },
+      { userId: 8, movieId: 1, rating: 2, timestamp: 300 },
+      { userId: 8, movieId: 1, rating: 1, timestamp: 400 },
+    ];
+    const report = await loadRatings({ db: t.db, dataset: memoryDataset(movies, second) });
+    expect(report.users).toEqual({ inserted: 1, total: 2 });
+    expect(report.ratings).toEqual({ inserted: 1, updated: 1, unchanged: 1 });
+    const stored = await sql<{ user: number; movie: number; rating: number; at: number }>`
+      select u.movielens_id as "user", m.movielens_id as movie, r.rating, extract(epoch from r.rated_at)::int as at
+      from ratings r join users u on u.id = r.user_id join movies m on m.id = r.movie_id
+      order by 1, 2`.execute(t.db);
+    expect(stored.rows).toEqual([
+      { user: 7, movie: 1, rating: 4, at: 100 },
+      { user: 7, movie: 2, rating: 5, at: 200 },
+      { user: 8, movie: 1, rating: 1, at: 400 },
+    ]);
   });
 
   it('writes nothing when a line fails after earlier batches were written', async () => {

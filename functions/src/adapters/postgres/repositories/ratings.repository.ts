@@ -12,7 +12,8 @@ export interface RatingWrite {
 
 /**
  * Upserts a batch of ratings (one row per user and movie) as four array parameters. Within one
- * statement a key may appear only once, so callers pass batches without repeated pairs.
+ * statement a key may appear only once, so callers pass batches without repeated pairs. Whole files
+ * go through rating-staging.ts instead (COPY, then one merge).
  */
 export async function upsertRatings(db: Db, ratings: RatingWrite[]): Promise<WriteCounts> {
   if (ratings.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
