@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadTmdbSnapshot } from '@movierec/functions/data-sources';
 import { CodedError } from '@movierec/functions/core';
@@ -10,11 +12,23 @@ import { benchVectorIndex, type BenchVectorIndexOptions } from '../bench/vector-
 import { positiveInteger, wholeNumber } from '../cli/arguments.js';
 import { config, printResult } from '../cli/context.js';
 import { snapshotCatalog } from '../load/metadata-catalog.js';
+import { writeSyntheticRelease } from '../movielens/synthetic.js';
 import { acquireDataset, withDatasetOptions, type DatasetFlags } from './dataset-options.js';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 const LOCAL_SERVER = 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+/** Writes (once, seeded) a synthetic release in the temp folder and names it as the source to load. */
+async function syntheticReleaseFlags(ratings: number): Promise<DatasetFlags> {
+  const users = Math.max(1, Math.round(ratings / 160));
+  const dir = join(tmpdir(), `movierec-bench-release-${ratings}`);
+  log(
+    `synthetic release: ${ratings.toLocaleString('en-US')} ratings by ${users.toLocaleString('en-US')} users in ${dir}`,
+  );
+  await writeSyntheticRelease({ dir, users, movies: 87_000, ratings, seed: 1 });
+  return { dataset: 'ml-32m', source: dir, countCheck: false };
+}
 
 export function registerBenchCommands(program: Command): void {
   const bench = program
@@ -48,16 +62,29 @@ export function registerBenchCommands(program: Command): void {
     )
     .option('--tmdb-snapshot <folder>', 'TMDB metadata snapshot folder (default: TMDB_SNAPSHOT)')
     .option(
+      '--synthetic <ratings>',
+      "instead of a release, a seeded one of ML-32M's shape scaled to this many ratings (160 per user, 87,000 movies)",
+      positiveInteger,
+    )
+    .option(
       '--server <url>',
       'PostgreSQL server on which the postgres and neon runs create throwaway databases',
       LOCAL_SERVER,
     )
     .action(
       async (
-        flags: DatasetFlags & { runs: number; driver?: DatabaseDriver[]; tmdbSnapshot?: string; server: string },
+        flags: DatasetFlags & {
+          runs: number;
+          driver?: DatabaseDriver[];
+          tmdbSnapshot?: string;
+          synthetic?: number;
+          server: string;
+        },
       ) => {
-        const { dataset } = await acquireDataset(flags);
-        const snapshotDir = flags.tmdbSnapshot ?? config().tmdb.snapshotDir;
+        const { dataset } = await acquireDataset(
+          flags.synthetic ? await syntheticReleaseFlags(flags.synthetic) : flags,
+        );
+        const snapshotDir = flags.synthetic ? undefined : (flags.tmdbSnapshot ?? config().tmdb.snapshotDir);
         const metadata = snapshotDir ? snapshotCatalog(await loadTmdbSnapshot(snapshotDir)) : null;
         const drivers =
           flags.driver ?? ((await serverReachable(flags.server)) ? ['pglite', 'postgres', 'neon'] : ['pglite']);

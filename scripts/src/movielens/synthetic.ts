@@ -1,9 +1,10 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { mulberry32 } from '@movierec/functions/core';
+import { isFile } from './layout.js';
 
 export { mulberry32 };
 
@@ -26,24 +27,35 @@ const FLUSH_CHARS = 1 << 20;
  * Writes a ratings.csv shaped like MovieLens': header, ratings grouped by user in user order, each
  * user rating distinct movies, popular movies (low ids) far more often, ratings leaning to 3–4.
  * Users get ratings/users lines each (±1), so with fewer ratings than users some have none.
- * Goes through `<path>.part`, so an interrupted run never leaves a file that looks finished.
  */
 export async function writeSyntheticRatings(options: SyntheticRatingsOptions): Promise<void> {
-  const { path, users, movies, ratings, seed } = options;
+  const { path, users, movies, ratings } = options;
   if (Math.ceil(ratings / users) > movies) {
     throw new Error(`${ratings} ratings over ${users} users need more than ${movies} movies`);
   }
+  await writeChunked(path, ratingLines(options));
+}
+
+function* ratingLines({ users, movies, ratings, seed }: Omit<SyntheticRatingsOptions, 'path'>): Generator<string> {
   const random = mulberry32(seed);
-  await mkdir(dirname(path), { recursive: true });
-  const out = createWriteStream(`${path}.part`);
-  let buffer = 'userId,movieId,rating,timestamp\n';
+  yield 'userId,movieId,rating,timestamp\n';
   for (let user = 1; user <= users; user += 1) {
     const count = Math.floor(ratings / users) + (user <= ratings % users ? 1 : 0);
     for (const movieId of distinctMovies(random, movies, count)) {
       const halves = Math.min(10, 2 + Math.floor((random() + random() + random()) * 3));
       const timestamp = FIRST_TIMESTAMP + Math.floor(random() * TIMESTAMP_SPAN);
-      buffer += `${user},${movieId},${RATING_TEXT[halves]},${timestamp}\n`;
+      yield `${user},${movieId},${RATING_TEXT[halves]},${timestamp}\n`;
     }
+  }
+}
+
+/** Writes the lines in ~1 MB chunks through `<path>.part`: an interrupted run never leaves a file that looks finished. */
+async function writeChunked(path: string, lines: Iterable<string>): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const out = createWriteStream(`${path}.part`);
+  let buffer = '';
+  for (const line of lines) {
+    buffer += line;
     if (buffer.length >= FLUSH_CHARS) {
       await write(out, buffer);
       buffer = '';
@@ -69,4 +81,31 @@ function distinctMovies(random: () => number, movies: number, count: number): Se
 
 async function write(out: Writable, text: string): Promise<void> {
   if (!out.write(text)) await once(out, 'drain');
+}
+
+export interface SyntheticReleaseOptions extends Omit<SyntheticRatingsOptions, 'path'> {
+  dir: string;
+}
+
+const SYNTHETIC_GENRES = ['Drama', 'Comedy', 'Thriller', 'Action', 'Romance', 'Adventure', 'Crime', 'Horror'];
+
+/**
+ * A release folder (movies.csv + ratings.csv) that loads like a MovieLens one: movies 1..movies
+ * named "Synthetic movie N (year)" with one or two genres, and writeSyntheticRatings' ratings.
+ * Files already there are kept, so a second run reuses them.
+ */
+export async function writeSyntheticRelease(options: SyntheticReleaseOptions): Promise<void> {
+  const { dir, movies, ...ratings } = options;
+  const moviesPath = join(dir, 'movies.csv');
+  if (!(await isFile(moviesPath))) await writeChunked(moviesPath, movieLines(movies));
+  const ratingsPath = join(dir, 'ratings.csv');
+  if (!(await isFile(ratingsPath))) await writeSyntheticRatings({ path: ratingsPath, movies, ...ratings });
+}
+
+function* movieLines(movies: number): Generator<string> {
+  yield 'movieId,title,genres\n';
+  for (let id = 1; id <= movies; id += 1) {
+    const genres = new Set([SYNTHETIC_GENRES[id % 8], ...(id % 3 === 0 ? [SYNTHETIC_GENRES[(id >> 3) % 8]] : [])]);
+    yield `${id},Synthetic movie ${id} (${1950 + (id % 70)}),${[...genres].join('|')}\n`;
+  }
 }
