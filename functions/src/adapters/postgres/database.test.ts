@@ -12,6 +12,7 @@ describe.each(testDrivers)('database on %s', (driver) => {
       select table_name as name from information_schema.tables
       where table_schema = 'public' and table_name not like 'kysely_%' order by 1`.execute(t.db);
     expect(tables.rows.map((r) => r.name)).toEqual([
+      'catalog_version',
       'dataset_loads',
       'ingestion_checkpoints',
       'movies',
@@ -25,7 +26,7 @@ describe.each(testDrivers)('database on %s', (driver) => {
   });
 
   it('migrating again applies nothing', async () => {
-    expect(await migrateToLatest(t.db)).toEqual({ applied: [], current: '0005-recommendable-trending' });
+    expect(await migrateToLatest(t.db)).toEqual({ applied: [], current: '0007-user-rating-count' });
   });
 
   it('rolls back a failed transaction', async () => {

@@ -39,6 +39,8 @@ export interface UsersTable {
   created_at: CreatedAt;
   /** Bumped by triggers on every write to the user's ratings. */
   history_version: ColumnType<string, never, never>;
+  /** Kept by the same triggers (migration 0007). */
+  rating_count: ColumnType<number, never, never>;
 }
 
 export interface RatingsTable {
@@ -88,6 +90,12 @@ export interface MovieRatingStatsView {
   average_rating: number;
 }
 
+/** One row (migration 0006): bumped by every write to movies and every rating-figures refresh. */
+export interface CatalogVersionTable {
+  only_row: Generated<boolean>;
+  version: string;
+}
+
 export interface Schema {
   movies: MoviesTable;
   users: UsersTable;
@@ -97,6 +105,7 @@ export interface Schema {
   ingestion_checkpoints: IngestionCheckpointsTable;
   dataset_loads: DatasetLoadsTable;
   movie_rating_stats: MovieRatingStatsView;
+  catalog_version: CatalogVersionTable;
 }
 
 export type MovieRow = Selectable<MoviesTable>;

@@ -8,6 +8,8 @@ import * as movieRatingStats from './0002-movie-rating-stats.js';
 import * as historyVersion from './0003-history-version.js';
 import * as titleSearch from './0004-title-search.js';
 import * as recommendableTrending from './0005-recommendable-trending.js';
+import * as catalogVersion from './0006-catalog-version.js';
+import * as userRatingCount from './0007-user-rating-count.js';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -15,6 +17,8 @@ const migrations: Record<string, Migration> = {
   '0003-history-version': historyVersion,
   '0004-title-search': titleSearch,
   '0005-recommendable-trending': recommendableTrending,
+  '0006-catalog-version': catalogVersion,
+  '0007-user-rating-count': userRatingCount,
 };
 
 export const migrationProvider: MigrationProvider = {
