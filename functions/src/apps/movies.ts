@@ -1,6 +1,7 @@
 /** /api/movies and /api/genres: details (metadata fetched through the cache), title search, genres. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { newApp } from './app.js';
+import { cachedJson } from './cached-json.js';
 import { movieJson, pageJson } from './presenters.js';
 import {
   errorResponses,
@@ -71,7 +72,8 @@ export function createMoviesApp(services: MoviesServices) {
   return newApp(services.log)
     .openapi(searchRoute, async (c) => {
       const { q, ...paging } = c.req.valid('query');
-      return c.json(pageJson(await movies.search(q, paging), movieJson), 200);
+      const page = await movies.search(q, paging);
+      return cachedJson(c, page, () => pageJson(page, movieJson));
     })
     .openapi(detailsRoute, async (c) => {
       const { tmdb_id } = c.req.valid('param');

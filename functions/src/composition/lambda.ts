@@ -18,7 +18,7 @@ export async function lambdaConfig(env: NodeJS.ProcessEnv, read: SecretReader = 
 }
 
 // Migrations run from the CLI before a deploy (docs/deployment.md), not on every cold start.
-export const openDeployedStores = (config: AppConfig) => openStores(config, { migrate: false });
+export const openDeployedStores = (config: AppConfig, log: Logger) => openStores(config, log, { migrate: false });
 
 /** A group's services per container, built on the first invocation from the environment. */
 export function servicesFromEnv<S>(build: (config: AppConfig, log: Logger) => Promise<S>): () => Promise<S> {

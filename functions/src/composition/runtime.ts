@@ -21,7 +21,7 @@ export interface Runtime {
 }
 
 export async function createRuntime(config: AppConfig, log: Logger = createLogger(config.logLevel)): Promise<Runtime> {
-  const stores = await openStores(config);
+  const stores = await openStores(config, log);
   const backends = await recommendationBackendsOf(config, log);
   const popular = popularListsOf(config, stores);
   const services: AppServices = {

@@ -1,9 +1,12 @@
 /** The database and the stores over it, opened as config says. */
 import { openDatabase, type Db, type OpenDatabaseOptions } from '../adapters/postgres/database.js';
 import { createCatalogStore } from '../adapters/postgres/repositories/catalog.store.js';
+import { createTitleSource } from '../adapters/postgres/repositories/title-entries.js';
+import { withTitleIndex } from '../adapters/title-index/indexed-catalog.js';
 import { createUserStore } from '../adapters/postgres/repositories/user.store.js';
 import type { AppConfig } from '../config/env.js';
 import type { CatalogStore } from '../core/catalog/catalog.port.js';
+import type { Logger } from '../core/logger.port.js';
 import { withSoleWriterVersions } from '../core/users/sole-writer-versions.js';
 import type { UserStore } from '../core/users/users.port.js';
 
@@ -14,9 +17,11 @@ export interface Stores {
   userStore: UserStore;
 }
 
-export async function openStores(config: AppConfig, options?: OpenDatabaseOptions): Promise<Stores> {
+export async function openStores(config: AppConfig, log: Logger, options?: OpenDatabaseOptions): Promise<Stores> {
   const db = await openDatabase(config.database, options);
-  const catalog = createCatalogStore(db, config.recommendable);
+  // Searches answer from memory: each keystroke of the search box is one.
+  const rows = createCatalogStore(db, config.recommendable);
+  const { catalog } = withTitleIndex(rows, createTitleSource(db), { log, onCatalogChanged: rows.forgetCachedMovies });
   // Embedded PGlite lives in this process, so every write to it passes through this store.
   const userStore =
     config.database.driver === 'pglite' ? withSoleWriterVersions(createUserStore(db)) : createUserStore(db);

@@ -8,7 +8,7 @@ import type { Logger } from '../core/logger.port.js';
 import { httpHandler } from './http-handler.js';
 
 export async function buildMoviesServices(config: AppConfig, log: Logger): Promise<MoviesServices> {
-  const stores = await openDeployedStores(config);
+  const stores = await openDeployedStores(config, log);
   return {
     movies: movieServiceOf(config, stores, log),
     users: userServiceOf(config, stores),

@@ -9,7 +9,10 @@ import type { Logger } from '../core/logger.port.js';
 import { httpHandler } from './http-handler.js';
 
 export async function buildRecommendationsServices(config: AppConfig, log: Logger): Promise<RecommendationsServices> {
-  const [stores, backends] = await Promise.all([openDeployedStores(config), recommendationBackendsOf(config, log)]);
+  const [stores, backends] = await Promise.all([
+    openDeployedStores(config, log),
+    recommendationBackendsOf(config, log),
+  ]);
   const popular = popularListsOf(config, stores);
   return { recommender: recommenderOf(config, stores, popular, backends, log), popular, log };
 }

@@ -17,7 +17,7 @@ export async function buildSystemServices(config: AppConfig, log: Logger): Promi
     const { index, encoders } = await recommendationBackendsOf(config, log);
     return { indexes: index.backends, encoders };
   });
-  return { status: statusOf(config, await openDeployedStores(config), backends), log };
+  return { status: statusOf(config, await openDeployedStores(config, log), backends), log };
 }
 
 /** The document describes every group's routes; declaring them reaches none of their services. */

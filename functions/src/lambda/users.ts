@@ -8,7 +8,7 @@ import type { Logger } from '../core/logger.port.js';
 import { httpHandler } from './http-handler.js';
 
 export const buildUsersServices = async (config: AppConfig, log: Logger): Promise<UsersServices> => ({
-  users: userServiceOf(config, await openDeployedStores(config)),
+  users: userServiceOf(config, await openDeployedStores(config, log)),
   log,
 });
 

@@ -42,6 +42,8 @@ export function toMovieRecord(row: Selectable<MoviesTable>): MovieRecord {
 /** Recomputes the per-movie rating figures (after loads, and by the trending job). */
 export async function refreshMovieRatingStats(db: Db): Promise<void> {
   await sql`refresh materialized view movie_rating_stats`.execute(db);
+  // Search ranks by these figures: in-memory copies of the catalog must see them change.
+  await sql`update catalog_version set version = version + 1`.execute(db);
 }
 
 async function moviesWhere(db: Db, column: 'id' | 'tmdb_id', ids: readonly number[]): Promise<MovieRecord[]> {
@@ -60,11 +62,20 @@ async function moviesWhere(db: Db, column: 'id' | 'tmdb_id', ids: readonly numbe
  */
 const MOVIE_CACHE_SIZE = 50_000;
 
+export interface CachingCatalogStore extends CatalogStore {
+  /** Drops the cached movie rows: for when the catalog was written by someone else (a loader, psql). */
+  forgetCachedMovies(): void;
+}
+
 /** `rule` decides which movies Top Rated (and so the seed movies) may list; lookups and search see every movie. */
-export function createCatalogStore(db: Db, rule: RecommendableRule): CatalogStore {
+export function createCatalogStore(db: Db, rule: RecommendableRule): CachingCatalogStore {
   const cache = new LRUCache<number, MovieRecord>({ max: MOVIE_CACHE_SIZE });
   const remember = (movies: MovieRecord[]) => movies.forEach((m) => cache.set(m.id, m));
   return {
+    forgetCachedMovies() {
+      cache.clear();
+    },
+
     async moviesByIds(ids) {
       const found = new Map<number, MovieRecord>();
       const missing: number[] = [];

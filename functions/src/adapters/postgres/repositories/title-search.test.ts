@@ -1,7 +1,8 @@
 /**
- * Title search over a small generated catalog, on every driver: accents, case and punctuation are
- * ignored, alternate titles are found, an exact title ranks first, ties go to the more popular movie,
- * and every writer (MovieLens load, TMDB-only rows, API metadata, plain SQL) keeps the search text.
+ * Title search over a small generated catalog, on every driver, answered by the database and by the
+ * in-memory index built from it: accents, case and punctuation are ignored, alternate titles are
+ * found, an exact title ranks first, ties go to the more popular movie, and every writer (MovieLens
+ * load, TMDB-only rows, API metadata, plain SQL) keeps the search text.
  */
 import { sql } from 'kysely';
 import { DEFAULT_RECOMMENDABLE_RULE } from '../../../core/catalog/recommendable.js';
@@ -11,6 +12,12 @@ import type { MovieMetadata } from '../../../core/catalog/movie-metadata.js';
 import { testDrivers } from '../testing/test-databases.js';
 import { useTestDatabase } from '../testing/use-test-database.js';
 import { createCatalogStore, refreshMovieRatingStats } from './catalog.store.js';
+import { withTitleIndex } from '../../title-index/indexed-catalog.js';
+import { createLogger } from '../../logging/logger.js';
+import type { Db } from '../database.js';
+import type { PageRequest, Paged } from '../../../core/paging.js';
+import type { MovieRecord } from '../../../core/catalog/catalog.port.js';
+import { createTitleSource } from './title-entries.js';
 import {
   applyApiMetadata,
   movieIdsByMovieLensId,
@@ -47,10 +54,33 @@ const tmdbOnly = catalogMovie({
 
 const titlesOf = (page: { items: { title: string; movielensId: number | null }[] }) => page.items.map((m) => m.title);
 
-describe.each(testDrivers)('title search on %s', (driver) => {
+type Search = (query: string, page: PageRequest) => Promise<Paged<MovieRecord>>;
+
+/** The database's search, and the in-memory index's (brought up to date before each search, as its background check would). */
+const SEARCHES: Record<string, (db: Db) => Search> = {
+  database: (db) => (q, page) => createCatalogStore(db, DEFAULT_RECOMMENDABLE_RULE).searchTitles(q, page),
+  'in-memory index': (db) => {
+    const rows = createCatalogStore(db, DEFAULT_RECOMMENDABLE_RULE);
+    const indexed = withTitleIndex(rows, createTitleSource(db), {
+      log: createLogger('silent'),
+      onCatalogChanged: rows.forgetCachedMovies,
+    });
+    return async (q, page) => {
+      await indexed.refresh();
+      return indexed.catalog.searchTitles(q, page);
+    };
+  },
+};
+
+const cases = testDrivers.flatMap((driver) => Object.keys(SEARCHES).map((answeredBy) => [driver, answeredBy] as const));
+
+describe.each(cases)('title search on %s, answered by the %s', (driver, answeredBy) => {
   const t = useTestDatabase(driver);
-  const search = (q: string, limit = 5) =>
-    createCatalogStore(t.db, DEFAULT_RECOMMENDABLE_RULE).searchTitles(q, { limit, offset: 0 });
+  let searchWith: Search | undefined;
+  const search = (q: string, limit = 5) => {
+    searchWith ??= SEARCHES[answeredBy]!(t.db);
+    return searchWith(q, { limit, offset: 0 });
+  };
 
   it('loads the catalog; each movie knows its MovieLens titles', async () => {
     const entries = MOVIELENS.map(([movielensId, title]) => ({
