@@ -4,6 +4,7 @@ import type { MovieRef } from '../core/catalog/movie-refs.js';
 import type { UserAccess } from '../core/users/users.js';
 import type { UserRecord } from '../core/users/users.port.js';
 import { bearerToken, newApp } from './app.js';
+import { cachedJson } from './cached-json.js';
 import { movieJson, pageJson } from './presenters.js';
 import { errorResponses, json, jsonBody, PageQuery } from './schemas/common.js';
 import {
@@ -92,7 +93,7 @@ export function createUsersApp(services: UsersServices) {
     .openapi(listRoute, async (c) => {
       const q = c.req.valid('query');
       const page = await users.list({ ...q, search: q.search || undefined });
-      return c.json(
+      return cachedJson(c, page, () =>
         pageJson(page, (u) => ({
           id: u.id,
           kind: u.kind,
@@ -102,7 +103,6 @@ export function createUsersApp(services: UsersServices) {
           favorite_movies: u.favoriteMovies.map(movieJson),
           read_only: u.readOnly,
         })),
-        200,
       );
     })
     .openapi(coldStartRoute, async (c) => {

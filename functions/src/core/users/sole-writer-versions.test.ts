@@ -59,3 +59,55 @@ describe('withSoleWriterVersions', () => {
     expect(state.versionReads).toBe(0);
   });
 });
+
+describe('withSoleWriterVersions: the user list', () => {
+  const query = { sort: 'ratings' as const, limit: 20, offset: 0 };
+
+  function listingStore() {
+    const state = { listed: 0, users: 1, hold: null as Promise<void> | null };
+    const store = {
+      async listUsers() {
+        state.listed++;
+        const total = state.users;
+        if (state.hold) await state.hold;
+        return { items: [], total, hasMore: false };
+      },
+      async rate() {
+        return { created: true, ratedAt: new Date() };
+      },
+      async createColdStartUser() {
+        state.users++;
+        return { id: state.users };
+      },
+    } as unknown as UserStore;
+    return { state, store };
+  }
+
+  it('keeps a page until this store writes a rating or a user, per query', async () => {
+    const { state, store } = listingStore();
+    const users = withSoleWriterVersions(store);
+    await users.listUsers(query);
+    expect((await users.listUsers(query)).total).toBe(1);
+    expect(state.listed).toBe(1);
+    await users.listUsers({ ...query, offset: 20 });
+    expect(state.listed).toBe(2);
+    await users.rate(1, { movieId: 5, rating: 4 });
+    await users.listUsers(query);
+    expect(state.listed).toBe(3);
+    await users.createColdStartUser({ tokenHash: 'x', preferredGenres: [], ratings: [] });
+    expect((await users.listUsers(query)).total).toBe(2);
+  });
+
+  it('does not keep a page read before a write that finished first', async () => {
+    const { state, store } = listingStore();
+    const users = withSoleWriterVersions(store);
+    let release!: () => void;
+    state.hold = new Promise((resolve) => (release = resolve));
+    const racing = users.listUsers(query);
+    await users.createColdStartUser({ tokenHash: 'x', preferredGenres: [], ratings: [] });
+    state.hold = null;
+    release();
+    expect((await racing).total).toBe(1);
+    expect((await users.listUsers(query)).total).toBe(2);
+  });
+});

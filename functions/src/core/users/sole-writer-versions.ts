@@ -2,9 +2,15 @@
  * For a database only this process can write (embedded PGlite lives inside the process), history
  * versions need no query: each is read once, remembered, and forgotten when this store writes
  * that user's ratings. A per-user write counter stops a read that raced a write from remembering
- * the older version.
+ * the older version. Pages of the user list are kept alike until this store writes any user, and
+ * for at most LIST_TTL_MS (their top genres are ranked against a baseline cached that long).
  */
-import type { UserStore } from './users.port.js';
+import { LRUCache } from 'lru-cache';
+import type { Paged } from '../paging.js';
+import type { UserStore, UserSummary } from './users.port.js';
+
+const LIST_TTL_MS = 5 * 60_000;
+const LISTED_PAGES = 1_000;
 
 export function withSoleWriterVersions(store: UserStore): UserStore {
   const versions = new Map<number, string>();
@@ -14,9 +20,18 @@ export function withSoleWriterVersions(store: UserStore): UserStore {
     if (version !== null && (writes.get(userId) ?? 0) === writesBefore) versions.set(userId, version);
   };
 
+  const pages = new LRUCache<string, Paged<UserSummary>>({ max: LISTED_PAGES, ttl: LIST_TTL_MS });
+  let anyWrites = 0;
+
+  const listChanged = () => {
+    anyWrites++;
+    pages.clear();
+  };
+
   const written = (userId: number) => {
     writes.set(userId, (writes.get(userId) ?? 0) + 1);
     versions.delete(userId);
+    listChanged();
   };
 
   return {
@@ -36,6 +51,24 @@ export function withSoleWriterVersions(store: UserStore): UserStore {
       const history = await store.history(userId);
       remember(userId, writesBefore, history?.version ?? null);
       return history;
+    },
+
+    async listUsers(query) {
+      const key = JSON.stringify([query.search, query.kind, query.sort, query.limit, query.offset]);
+      const known = pages.get(key);
+      if (known !== undefined) return known;
+      const writesBefore = anyWrites;
+      const page = await store.listUsers(query);
+      if (anyWrites === writesBefore) pages.set(key, page);
+      return page;
+    },
+
+    async createColdStartUser(input) {
+      try {
+        return await store.createColdStartUser(input);
+      } finally {
+        listChanged();
+      }
     },
 
     async rate(userId, rating) {

@@ -59,6 +59,8 @@ export function createUserService({ users, catalog, demoWrites }: UserServiceDep
     return user;
   }
 
+  const listedPages = new WeakMap<Paged<UserSummary>, Paged<UserSummary & UserAccess>>();
+
   const withAccess = <T extends { kind: UserKind }>(user: T): T & UserAccess => ({
     ...user,
     readOnly: isReadOnly(user, demoWrites),
@@ -79,9 +81,12 @@ export function createUserService({ users, catalog, demoWrites }: UserServiceDep
   return {
     existingUser,
 
+    /** The same page object for the same stored page, so a page the store keeps is serialized once. */
     async list(query: UserListQuery): Promise<Paged<UserSummary & UserAccess>> {
       const page = await users.listUsers(query);
-      return { ...page, items: page.items.map(withAccess) };
+      let listed = listedPages.get(page);
+      if (listed === undefined) listedPages.set(page, (listed = { ...page, items: page.items.map(withAccess) }));
+      return listed;
     },
 
     /** Creates a user from chosen genres and ≥ 5 ratings; returns it with its secret token (shown once). */

@@ -147,4 +147,21 @@ describe.each(testDrivers)('user summaries on %s', (driver) => {
       'Western 0',
     ]);
   });
+
+  it('shows a new rating on the next listing, through the kept summaries and the stored count', async () => {
+    const users = createUserStore(t.db);
+    const listed = async () =>
+      (await users.listUsers({ limit: 10, offset: 0, sort: 'ratings' })).items.find((u) => u.movielensId === 6)!;
+    const before = await listed();
+    expect(before.ratingCount).toBe(5);
+    const movies = await movieIdsByMovieLensId(t.db);
+    const musical = movies.get(movielensIdOf('Musical', 1))!;
+    await upsertRatings(t.db, [{ userId: before.id, movieId: musical, rating: 5, ratedAt: FIXTURE_END }]);
+    const after = await listed();
+    expect(after.ratingCount).toBe(6);
+    expect(after.favoriteMovies[0]!.title).toBe('Musical 1');
+    const page = await users.listUsers({ limit: 10, offset: 0, sort: 'ratings' });
+    const counts = page.items.map((u) => u.ratingCount);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * What the user list shows of each listed user besides its counts: the genres that set it apart
- * and its favourite movies. Each is one query for the whole page; the genres' baseline, over every
- * rating, is cached.
+ * and its favourite movies. Each is one query for the users of a page not seen yet; a user's parts
+ * are then kept, keyed by its history version (which every write to its ratings changes), and the
+ * genres' baseline, over every rating, is cached.
  */
 import { sql } from 'kysely';
 import { LRUCache } from 'lru-cache';
@@ -100,8 +101,22 @@ interface UserSummaryParts {
   favoriteMovies: MovieRecord[];
 }
 
-/** The summary parts of a page of users (by user id), with the genre baseline cached for BASELINE_TTL_MS. */
+/** Users whose parts stay in memory (a few KB each: the favourites are whole movie rows). */
+const CACHED_USERS = 10_000;
+
+/** A listed user: its id and history version. */
+export interface ListedUser {
+  id: number;
+  version: string;
+}
+
+/**
+ * The summary parts of a page of users, each kept until the user's ratings change or BASELINE_TTL_MS
+ * passes (the genre baseline it was ranked against is cached that long).
+ */
 export function userSummaryParts(db: Db) {
+  const parts = new LRUCache<string, UserSummaryParts>({ max: CACHED_USERS, ttl: BASELINE_TTL_MS });
+  const keyOf = (user: ListedUser) => `${user.id}:${user.version}`;
   // One entry: lru-cache shares a computation in flight and keeps no failure.
   const baselines = new LRUCache<'all', GenreBaseline>({
     max: 1,
@@ -110,14 +125,20 @@ export function userSummaryParts(db: Db) {
   });
   const baseline = async () => (await baselines.fetch('all'))!;
 
-  return async (userIds: number[]): Promise<Map<number, UserSummaryParts>> => {
-    if (userIds.length === 0) return new Map();
+  async function compute(users: ListedUser[]): Promise<void> {
+    const ids = users.map((u) => u.id);
     const [genres, favorites] = await Promise.all([
-      baseline().then((b) => topGenresOf(db, b, userIds)),
-      favoriteMoviesOf(db, userIds),
+      baseline().then((b) => topGenresOf(db, b, ids)),
+      favoriteMoviesOf(db, ids),
     ]);
-    return new Map(
-      userIds.map((id) => [id, { topGenres: genres.get(id) ?? [], favoriteMovies: favorites.get(id) ?? [] }]),
-    );
+    for (const user of users)
+      parts.set(keyOf(user), { topGenres: genres.get(user.id) ?? [], favoriteMovies: favorites.get(user.id) ?? [] });
+  }
+
+  return async (users: ListedUser[]): Promise<Map<number, UserSummaryParts>> => {
+    const missing = users.filter((u) => !parts.has(keyOf(u)));
+    if (missing.length > 0) await compute(missing);
+    // Computed just now or found: only a page larger than the cache could lose one in between.
+    return new Map(users.map((u) => [u.id, parts.get(keyOf(u)) ?? { topGenres: [], favoriteMovies: [] }]));
   };
 }

@@ -28,19 +28,18 @@ async function listUsers(db: Db, summaryParts: ReturnType<typeof userSummaryPart
       qb.where(sql<boolean>`(u.id::text like ${`${search}%`} or u.movielens_id::text like ${`${search}%`})`),
     )
     .$if(query.kind !== undefined, (qb) => qb.where('u.kind', '=', query.kind!));
-  const ratingCount = sql<number>`(select count(*) from ratings r where r.user_id = u.id)::integer`;
   const [rows, count] = await Promise.all([
     base
-      .select(['u.id', 'u.kind', 'u.movielens_id'])
-      .select(ratingCount.as('rating_count'))
-      .$if(query.sort === 'ratings', (qb) => qb.orderBy(ratingCount, 'desc'))
+      .select(['u.id', 'u.kind', 'u.movielens_id', 'u.rating_count'])
+      .select(sql<string>`u.history_version::text`.as('version'))
+      .$if(query.sort === 'ratings', (qb) => qb.orderBy('u.rating_count', 'desc'))
       .orderBy('u.id')
       .limit(query.limit)
       .offset(query.offset)
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  const parts = await summaryParts(rows.map((r) => r.id));
+  const parts = await summaryParts(rows.map((r) => ({ id: r.id, version: r.version })));
   const items = rows.map((r) => ({
     id: r.id,
     kind: r.kind,
