@@ -15,6 +15,8 @@ export interface ApiBenchOptions {
   endpoints?: string[];
   /** RECOMMENDATION_CACHE_SECONDS for the server the benchmark starts (default: the server's own). */
   cacheSeconds?: number;
+  /** Personal lists and user-list pages are drawn over this many users (the most active first). */
+  users: number;
 }
 
 interface Target {
@@ -78,18 +80,36 @@ async function json<T>(url: string): Promise<T> {
   return (await res.json()) as T;
 }
 
+const USER_PAGE = 100;
+
+/** The ids of the `count` most active users, read a page at a time. */
+async function mostActiveUsers(url: string, count: number): Promise<number[]> {
+  const ids: number[] = [];
+  for (let offset = 0; offset < count; offset += USER_PAGE) {
+    const limit = Math.min(USER_PAGE, count - offset);
+    const page = await json<{ items: { id: number }[]; has_more: boolean }>(
+      `${url}/api/users/?limit=${limit}&offset=${offset}&sort=ratings`,
+    );
+    ids.push(...page.items.map((u) => u.id));
+    if (!page.has_more) break;
+  }
+  return ids;
+}
+
 /** Valid ids to spread the load over, read from the server itself. */
-async function targets(url: string): Promise<Target[]> {
-  const users = (await json<{ items: { id: number }[] }>(`${url}/api/users/?limit=100&sort=ratings`)).items.map(
-    (u) => u.id,
-  );
+async function targets(url: string, userCount: number): Promise<Target[]> {
+  const users = await mostActiveUsers(url, userCount);
   const movies = (
     await json<{ items: { tmdb_id: number | null; title: string }[] }>(
       `${url}/api/recommendations/top-rated/?limit=100`,
     )
   ).items;
   const tmdbIds = movies.flatMap((m) => (m.tmdb_id === null ? [] : [m.tmdb_id]));
-  const words = movies.map((m) => encodeURIComponent(m.title.split(' ').slice(0, 2).join(' ').toLowerCase()));
+  // What a search box sends while its user types the first two words of a title: every prefix.
+  const words = movies.flatMap((m) => {
+    const typed = m.title.split(' ').slice(0, 2).join(' ').toLowerCase();
+    return Array.from({ length: typed.length }, (_, n) => encodeURIComponent(typed.slice(0, n + 1)));
+  });
   const genres = (await json<{ items: { name: string }[] }>(`${url}/api/genres/`)).items.map((g) => g.name);
   if (users.length === 0 || tmdbIds.length === 0)
     throw new Error('the server has no users or rated movies: run `npm start` first');
@@ -113,7 +133,10 @@ async function targets(url: string): Promise<Target[]> {
     },
     { name: 'movie', path: () => `/api/movies/${pick(tmdbIds)}/` },
     { name: 'search', path: () => `/api/movies/search/?q=${pick(words)}&limit=20` },
-    { name: 'users', path: () => `/api/users/?limit=20&offset=${Math.floor(Math.random() * 50)}` },
+    {
+      name: 'users',
+      path: () => `/api/users/?limit=20&offset=${Math.floor(Math.random() * Math.max(1, users.length - 19))}`,
+    },
     { name: 'health', path: () => '/api/health/' },
   ];
 }
@@ -141,7 +164,7 @@ export async function benchApi(options: ApiBenchOptions, log: (message: string) 
     ? { url: options.url.replace(/\/+$/, ''), stop: async () => undefined }
     : await startServer(options.cacheSeconds);
   try {
-    const all = await targets(server.url);
+    const all = await targets(server.url, options.users);
     const chosen = options.endpoints ? all.filter((t) => options.endpoints!.includes(t.name)) : all;
     const endpoints = [];
     for (const target of chosen) {
@@ -158,6 +181,7 @@ export async function benchApi(options: ApiBenchOptions, log: (message: string) 
       connections: options.connections,
       seconds: options.seconds,
       cacheSeconds: options.cacheSeconds ?? null,
+      users: options.users,
       endpoints,
     };
   } finally {

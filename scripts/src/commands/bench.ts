@@ -124,6 +124,12 @@ export function registerBenchCommands(program: Command): void {
       'RECOMMENDATION_CACHE_SECONDS for the server it starts (0: every personal list computed)',
       wholeNumber,
     )
+    .option(
+      '--users <n>',
+      'draw personal lists and user-list pages over this many of the most active users',
+      positiveInteger,
+      100,
+    )
     .action(
       async (flags: {
         url?: string;
@@ -131,14 +137,15 @@ export function registerBenchCommands(program: Command): void {
         seconds: number;
         endpoint?: string[];
         cacheSeconds?: number;
+        users: number;
       }) => {
         if (flags.url && flags.cacheSeconds !== undefined)
           throw new CodedError(
             'invalid_input',
             '--cache-seconds sets up the server the benchmark starts; it cannot change the one at --url',
           );
-        const { url, connections, seconds, endpoint: endpoints, cacheSeconds } = flags;
-        const figures = await benchApi({ url, connections, seconds, endpoints, cacheSeconds }, log);
+        const { url, connections, seconds, endpoint: endpoints, cacheSeconds, users } = flags;
+        const figures = await benchApi({ url, connections, seconds, endpoints, cacheSeconds, users }, log);
         printResult(await recordBenchResult(config().dataDir, 'api', figures));
       },
     );
