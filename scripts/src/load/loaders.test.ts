@@ -88,6 +88,25 @@ describe.each(testDrivers)('loaders on %s', (driver) => {
     expect(again.ratings).toMatchObject({ inserted: 0, updated: 0 });
   });
 
+  it('the first load, which re-creates the indexes and foreign keys of ratings, leaves them as the migrations made them', async () => {
+    const definitions = async () =>
+      (
+        await sql<{ definition: string }>`
+          select pg_get_indexdef(indexrelid) as definition from pg_index where indrelid = 'ratings'::regclass
+          union all
+          select conname || ' ' || pg_get_constraintdef(oid) from pg_constraint where conrelid = 'ratings'::regclass
+          order by 1`.execute(t.db)
+      ).rows.map((r) => r.definition);
+    const before = await definitions();
+    expect(before.join('\n')).toMatch(/ratings_movie_id_fkey FOREIGN KEY .* ON DELETE CASCADE/);
+    const dataset = memoryDataset(movies, ratingsOf(3, 4));
+    await loadMovies({ db: t.db, dataset, metadata: null });
+    await loadRatings({ db: t.db, dataset });
+    expect(await definitions()).toEqual(before);
+    await t.db.deleteFrom('users').where('movielens_id', '=', 1).execute();
+    expect((await tableCounts(t.db)).ratings).toBe(8);
+  });
+
   it('counts a changed rating as updated, keeps the later line of a repeated pair, and adds new users', async () => {
     const first = [
       { userId: 7, movieId: 1, rating: 4, timestamp: 100 },
