@@ -2,7 +2,7 @@
 import { openDatabase, type Db, type OpenDatabaseOptions } from '../adapters/postgres/database.js';
 import { createCatalogStore } from '../adapters/postgres/repositories/catalog.store.js';
 import { createTitleSource } from '../adapters/postgres/repositories/title-entries.js';
-import { withTitleIndex } from '../adapters/title-index/indexed-catalog.js';
+import { withTitleIndex } from '../adapters/title-index/index.js';
 import { createUserStore } from '../adapters/postgres/repositories/user.store.js';
 import type { AppConfig } from '../config/env.js';
 import type { CatalogStore } from '../core/catalog/catalog.port.js';

@@ -1,6 +1,6 @@
 /** What the in-memory title index is built from, and the version that says when to rebuild it. */
 import { sql } from 'kysely';
-import type { TitleEntry, TitleSource } from '../../title-index/title-index.js';
+import type { TitleEntry, TitleSource } from '../../title-index/index.js';
 import type { Db } from '../database.js';
 
 export function createTitleSource(db: Db): TitleSource {

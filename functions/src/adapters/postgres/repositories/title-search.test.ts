@@ -12,7 +12,7 @@ import type { MovieMetadata } from '../../../core/catalog/movie-metadata.js';
 import { testDrivers } from '../testing/test-databases.js';
 import { useTestDatabase } from '../testing/use-test-database.js';
 import { createCatalogStore, refreshMovieRatingStats } from './catalog.store.js';
-import { withTitleIndex } from '../../title-index/indexed-catalog.js';
+import { withTitleIndex } from '../../title-index/index.js';
 import { createLogger } from '../../logging/logger.js';
 import type { Db } from '../database.js';
 import type { PageRequest, Paged } from '../../../core/paging.js';
