@@ -41,8 +41,15 @@ export default async function setup(project: TestProject) {
   project.provide('appUrl', server.url);
   project.provide('browserWsEndpoint', browser.wsEndpoint());
   return async () => {
-    await browser.close();
-    await server.close();
-    await app.removeCopy();
+    // PGlite's Emscripten runtime sets process.exitCode (to 0) when it shuts down, which would hide
+    // the failures vitest has already recorded there: keep the code it had.
+    const exitCode = process.exitCode;
+    try {
+      await browser.close();
+      await server.close();
+      await app.removeCopy();
+    } finally {
+      process.exitCode = exitCode;
+    }
   };
 }

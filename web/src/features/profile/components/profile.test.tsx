@@ -69,7 +69,10 @@ describe('Profile', () => {
     expect(container.querySelector('.recharts-responsive-container')).toBeNull();
 
     chartsModule.open();
-    await waitFor(() => expect(container.querySelectorAll('.recharts-responsive-container')).toHaveLength(3));
+    // Recharts loads here for the first time: over a second when the other test projects share the cores.
+    await waitFor(() => expect(container.querySelectorAll('.recharts-responsive-container')).toHaveLength(3), {
+      timeout: 10_000,
+    });
   });
 
   it('asks a visitor to sign in', () => {
