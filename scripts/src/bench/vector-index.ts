@@ -1,9 +1,10 @@
 /**
  * Latency of the embedded vector index: builds it in a temporary folder (from MODEL_DIR's
- * movie_embeddings.npy when present, else a synthetic catalog of seeded random unit vectors), loads
- * it, then times user-like queries of three kinds: plain, with a genre filter, and with 50
- * exclusions. A user-like query is the normalized mean of 50 catalog vectors (a history), and the
- * exclusions are those 50 movies, as the recommender sends them.
+ * movie_embeddings.npy when present, else the seeded clustered catalog of synthetic-catalog.ts),
+ * loads it, then times two kinds of query, each plain, with a genre filter and with exclusions:
+ * - similar: a catalog movie's own vector, excluding that movie (Similar, "Because you watched");
+ * - user: the normalized mean of a 50-movie history (over three tastes on the synthetic catalog,
+ *   50 random movies on the model's), excluding those 50 movies, as the recommender sends them.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import type { MoviePoint, VectorIndex, VectorQuery } from '@movierec/functions/c
 import { readMovieEmbeddings, readMovieEmbeddingsHeader } from '@movierec/functions/data-sources';
 import { createEmbeddedIndexWriter, loadEmbeddedIndex } from '@movierec/functions/data-sources';
 import { mulberry32 } from '../movielens/synthetic.js';
+import { syntheticCatalog as clusteredCatalog } from './synthetic-catalog.js';
 import { median, round2, rssSampler, toMb } from './results.js';
 
 export interface BenchVectorIndexOptions {
@@ -32,37 +34,50 @@ const HISTORY = 50;
 const BATCH = 4096;
 const WARMUP = 100;
 
-type Catalog = { source: string; count: number; batches: () => AsyncGenerator<MoviePoint[]> };
-
-function gaussianUnit(next: () => number, dimension: number): Float32Array {
-  const v = Float32Array.from(
-    { length: dimension },
-    () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()),
-  );
-  const norm = Math.hypot(...v);
-  return v.map((x) => x / norm);
+/** How the bench draws queries from a catalog: a movie's vector, or a 50-movie history. */
+interface QuerySource {
+  similar(next: () => number): Promise<{ vector: Float32Array; movieId: number }>;
+  user(next: () => number): Promise<{ vector: Float32Array; history: number[] }>;
 }
 
-/** One to three genres per movie: movie_embeddings.npy carries none, so both catalogs draw them. */
+type Catalog = { source: string; count: number; batches: () => AsyncGenerator<MoviePoint[]> };
+
+/** One to three genres per movie: movie_embeddings.npy carries none, so the bench draws them. */
 const drawGenres = (next: () => number) => CANONICAL_GENRES.filter(() => next() < 0.12).slice(0, 3);
 
-function syntheticCatalog(count: number, seed: number): Catalog {
+function normalizedMean(vectors: Iterable<Float32Array>): Float32Array {
+  const mean = new Float32Array(DIMENSION);
+  for (const v of vectors) v.forEach((x, d) => (mean[d] = (mean[d] as number) + x));
+  const norm = Math.hypot(...mean) || 1;
+  return mean.map((x) => x / norm);
+}
+
+function syntheticCatalog(count: number, seed: number): Catalog & { queries: QuerySource } {
+  const catalog = clusteredCatalog({ points: count, seed, dimension: DIMENSION });
   return {
-    source: `synthetic: ${count} seeded random unit vectors`,
+    source: `synthetic: ${count} seeded clustered unit vectors (${catalog.clusters} clusters, ${catalog.collaborative} two-tower)`,
     count,
     async *batches() {
-      const next = mulberry32(seed);
-      for (let start = 0; start < count; start += BATCH) {
-        yield Array.from({ length: Math.min(BATCH, count - start) }, (_, i) => ({
-          movieId: start + i + 1,
-          tmdbId: null,
-          genres: drawGenres(next),
-          year: null,
-          recommendable: true,
-          source: 'two_tower' as const,
-          vector: gaussianUnit(next, DIMENSION),
-        }));
-      }
+      yield* catalog.batches(BATCH);
+    },
+    queries: {
+      similar: async (next) => catalog.similarQuery(next),
+      user: async (next) => catalog.userQuery(next),
+    },
+  };
+}
+
+/** Queries over an index whose clusters are unknown: random movies, random 50-movie histories. */
+function randomQueries(index: VectorIndex, movieIds: number[]): QuerySource {
+  const draw = (next: () => number) => movieIds[Math.floor(next() * movieIds.length)] as number;
+  return {
+    async similar(next) {
+      const movieId = draw(next);
+      return { vector: (await index.vectors([movieId])).get(movieId) as Float32Array, movieId };
+    },
+    async user(next) {
+      const history = Array.from({ length: HISTORY }, () => draw(next));
+      return { vector: normalizedMean((await index.vectors(history)).values()), history };
     },
   };
 }
@@ -106,33 +121,33 @@ async function timeQueries(index: VectorIndex, queries: VectorQuery[]) {
   };
 }
 
-/** User-like queries: a history of catalog movies, its mean direction, and what a user would filter. */
-async function userQueries(index: VectorIndex, movieIds: number[], options: BenchVectorIndexOptions) {
+/** Both kinds of query, each plain, with one genre, and with what the recommender leaves out. */
+async function drawQueries(source: QuerySource, options: BenchVectorIndexOptions) {
   const next = mulberry32(options.seed + 1);
-  const plain: VectorQuery[] = [];
-  const genre: VectorQuery[] = [];
-  const exclusions: VectorQuery[] = [];
+  const genre = () => [CANONICAL_GENRES[Math.floor(next() * CANONICAL_GENRES.length)] as string];
+  const kinds: Record<string, VectorQuery[]> = {
+    similar: [],
+    similarGenre: [],
+    user: [],
+    userGenre: [],
+    userExclusions: [],
+  };
+  const limit = options.limit;
   for (let q = 0; q < options.queries; q++) {
-    const history = Array.from({ length: HISTORY }, () => movieIds[Math.floor(next() * movieIds.length)] as number);
-    const vectors = [...(await index.vectors(history)).values()];
-    const mean = new Float32Array(DIMENSION);
-    for (const v of vectors) v.forEach((x, d) => (mean[d] = (mean[d] as number) + x));
-    const norm = Math.hypot(...mean) || 1;
-    const vector = mean.map((x) => x / norm);
-    plain.push({ vector, limit: options.limit });
-    genre.push({
-      vector,
-      limit: options.limit,
-      genres: [CANONICAL_GENRES[Math.floor(next() * CANONICAL_GENRES.length)] as string],
-    });
-    exclusions.push({ vector, limit: options.limit, excludeMovieIds: history });
+    const movie = await source.similar(next);
+    kinds.similar!.push({ vector: movie.vector, limit, excludeMovieIds: [movie.movieId] });
+    kinds.similarGenre!.push({ vector: movie.vector, limit, excludeMovieIds: [movie.movieId], genres: genre() });
+    const user = await source.user(next);
+    kinds.user!.push({ vector: user.vector, limit });
+    kinds.userGenre!.push({ vector: user.vector, limit, genres: genre() });
+    kinds.userExclusions!.push({ vector: user.vector, limit, excludeMovieIds: user.history });
   }
-  return { plain, genre, exclusions };
+  return kinds;
 }
 
 export async function benchVectorIndex(options: BenchVectorIndexOptions, log: (message: string) => void) {
   const embeddings = join(options.modelDir, 'movie_embeddings.npy');
-  const catalog =
+  const catalog: Catalog & { queries?: QuerySource } =
     options.points === undefined && existsSync(embeddings)
       ? await embeddingsCatalog(embeddings, options.seed)
       : syntheticCatalog(options.points ?? DEFAULT_SYNTHETIC_POINTS, options.seed);
@@ -156,12 +171,9 @@ export async function benchVectorIndex(options: BenchVectorIndexOptions, log: (m
     const index = await loadEmbeddedIndex(dir);
     const loadSeconds = round2((performance.now() - started) / 1000);
     log(`loaded in ${loadSeconds} s; timing ${options.queries} queries of each kind…`);
-    const queries = await userQueries(index, movieIds, options);
-    const kinds = {
-      plain: await timeQueries(index, queries.plain),
-      genre: await timeQueries(index, queries.genre),
-      exclusions: await timeQueries(index, queries.exclusions),
-    };
+    const queries = await drawQueries(catalog.queries ?? randomQueries(index, movieIds), options);
+    const kinds: Record<string, Awaited<ReturnType<typeof timeQueries>>> = {};
+    for (const [kind, list] of Object.entries(queries)) kinds[kind] = await timeQueries(index, list);
     return {
       catalog: catalog.source,
       points: index.points,
