@@ -14,7 +14,7 @@
  *   const catalog = syntheticCatalog({ points: 700_000, seed: 1 });
  *   const query = catalog.userQuery(mulberry32(2));
  */
-import { CANONICAL_GENRES, mulberry32 } from '@movierec/functions/core';
+import { CANONICAL_GENRES, gaussian, mulberry32 } from '@movierec/functions/core';
 import type { EmbeddingSource, MoviePoint } from '@movierec/functions/core';
 
 export interface SyntheticCatalogOptions {
@@ -70,10 +70,6 @@ export interface SyntheticCatalog {
   batches(size: number): Generator<MoviePoint[]>;
   similarQuery(next: () => number): { vector: Float32Array; movieId: number };
   userQuery(next: () => number): { vector: Float32Array; history: number[] };
-}
-
-function gaussian(next: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
 }
 
 function normalize(v: Float32Array): Float32Array {

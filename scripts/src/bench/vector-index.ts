@@ -125,22 +125,17 @@ async function timeQueries(index: VectorIndex, queries: VectorQuery[]) {
 async function drawQueries(source: QuerySource, options: BenchVectorIndexOptions) {
   const next = mulberry32(options.seed + 1);
   const genre = () => [CANONICAL_GENRES[Math.floor(next() * CANONICAL_GENRES.length)] as string];
-  const kinds: Record<string, VectorQuery[]> = {
-    similar: [],
-    similarGenre: [],
-    user: [],
-    userGenre: [],
-    userExclusions: [],
-  };
+  const none = (): VectorQuery[] => [];
+  const kinds = { similar: none(), similarGenre: none(), user: none(), userGenre: none(), userExclusions: none() };
   const limit = options.limit;
   for (let q = 0; q < options.queries; q++) {
     const movie = await source.similar(next);
-    kinds.similar!.push({ vector: movie.vector, limit, excludeMovieIds: [movie.movieId] });
-    kinds.similarGenre!.push({ vector: movie.vector, limit, excludeMovieIds: [movie.movieId], genres: genre() });
+    kinds.similar.push({ vector: movie.vector, limit, excludeMovieIds: [movie.movieId] });
+    kinds.similarGenre.push({ vector: movie.vector, limit, excludeMovieIds: [movie.movieId], genres: genre() });
     const user = await source.user(next);
-    kinds.user!.push({ vector: user.vector, limit });
-    kinds.userGenre!.push({ vector: user.vector, limit, genres: genre() });
-    kinds.userExclusions!.push({ vector: user.vector, limit, excludeMovieIds: user.history });
+    kinds.user.push({ vector: user.vector, limit });
+    kinds.userGenre.push({ vector: user.vector, limit, genres: genre() });
+    kinds.userExclusions.push({ vector: user.vector, limit, excludeMovieIds: user.history });
   }
   return kinds;
 }

@@ -7,7 +7,7 @@
  *   describeVectorIndexContract('embedded', async () => ({ index, writer, close: async () => {} }));
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../seeded-random.js';
+import { gaussian, mulberry32 } from '../seeded-random.js';
 import { CodedError } from '../errors.js';
 import type { MoviePoint, ScoredMovieId, VectorIndex, VectorIndexWriter, VectorQuery } from './vector-index.port.js';
 
@@ -27,10 +27,7 @@ const SCORE_TOLERANCE = 1e-4;
 const random = mulberry32;
 
 function unitVector(next: () => number, dimension = DIMENSION): Float32Array {
-  const v = Float32Array.from(
-    { length: dimension },
-    () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()),
-  );
+  const v = Float32Array.from({ length: dimension }, () => gaussian(next));
   const norm = Math.hypot(...v);
   return v.map((x) => x / norm);
 }
