@@ -44,13 +44,17 @@ export function defaultTargets(vectorIndex: AppConfig['vectorIndex']): IngestTar
   return vectorIndex.qdrantUrl ? ['embedded', 'qdrant'] : ['embedded'];
 }
 
-function target(kind: IngestTargetKind, vectorIndex: AppConfig['vectorIndex']): IngestionTarget {
+function target(
+  kind: IngestTargetKind,
+  vectorIndex: AppConfig['vectorIndex'],
+  onGraphProgress?: IngestOptions['onGraphProgress'],
+): IngestionTarget {
   if (kind === 'embedded') {
     const dir = vectorIndex.embeddedDir;
     // The embedded writer stages every point and publishes on finish(): nothing partial survives.
     return {
       job: loadEmbeddingsJob('embedded'),
-      writer: createEmbeddedIndexWriter(dir),
+      writer: createEmbeddedIndexWriter(dir, { onGraphProgress }),
       resumable: false,
       exists: async () => embeddedIndexExists(dir),
     };
@@ -84,6 +88,8 @@ export interface IngestOptions {
   batchSize?: number;
   force?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** The embedded index's graph build (catalogs of 50K movies and more), in points added. */
+  onGraphProgress?: (done: number, total: number) => void;
 }
 
 /** Loads `modelDir`'s embeddings into the chosen indexes, resuming or skipping per checkpoint. */
@@ -94,7 +100,7 @@ export async function ingestModelEmbeddings(options: IngestOptions): Promise<Loa
     file: await openEmbeddingsFile(options.modelDir),
     payloads: (ids) => moviePayloads(db, ids, recommendable),
     payloadsDigest: await moviePayloadsDigest(db, recommendable),
-    targets: kinds.map((kind) => target(kind, options.vectorIndex)),
+    targets: kinds.map((kind) => target(kind, options.vectorIndex, options.onGraphProgress)),
     checkpoints: checkpointStore(options.db),
     batchSize: options.batchSize,
     force: options.force,

@@ -17,8 +17,9 @@ export const entryFile = (entry: LambdaEntry) => `${FUNCTIONS_SRC}lambda/${entry
 /**
  * Left out of every bundle: the AWS SDK (the Node 22 runtime provides it), and what a deployed
  * function never loads — PGlite and node-postgres (Lambda uses the Neon driver; both are imported
- * only for their driver), ws (Node 22 has WebSocket) and swagger-ui-dist (its files are shipped
- * beside the bundle and read from disk).
+ * only for their driver), ws (Node 22 has WebSocket), swagger-ui-dist (its files are shipped
+ * beside the bundle and read from disk) and usearch (the embedded index's native graph: deployed
+ * functions search Qdrant).
  */
 export const EXTERNAL_MODULES = [
   '@aws-sdk/*',
@@ -28,6 +29,7 @@ export const EXTERNAL_MODULES = [
   'pg-native',
   'ws',
   'swagger-ui-dist',
+  'usearch',
 ];
 
 /** ESM bundles still meet CommonJS dependencies that call require(). */

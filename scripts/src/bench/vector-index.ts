@@ -5,6 +5,7 @@
  * - similar: a catalog movie's own vector, excluding that movie (Similar, "Because you watched");
  * - user: the normalized mean of a 50-movie history (over three tastes on the synthetic catalog,
  *   50 random movies on the model's), excluding those 50 movies, as the recommender sends them.
+ * With the graph, each kind also gets its recall@10 against the exact scan of the same folder.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -18,7 +19,13 @@ import { mulberry32 } from '../movielens/synthetic.js';
 import { syntheticCatalog as clusteredCatalog } from './synthetic-catalog.js';
 import { median, round2, rssSampler, toMb } from './results.js';
 
+export const INDEX_LIBRARIES = ['usearch', 'exact'] as const;
+
 export interface BenchVectorIndexOptions {
+  /** usearch: the HNSW graph whatever the size; exact: the scan only; default: the graph from GRAPH_MIN_POINTS on. */
+  library?: (typeof INDEX_LIBRARIES)[number];
+  /** Queries of each kind whose top 10 is compared with the exact scan's. */
+  recallQueries: number;
   /** A synthetic catalog of this many points instead of the model's embeddings. */
   points?: number;
   queries: number;
@@ -33,6 +40,7 @@ const DIMENSION = 128;
 const HISTORY = 50;
 const BATCH = 4096;
 const WARMUP = 100;
+const RECALL_AT = 10;
 
 /** How the bench draws queries from a catalog: a movie's vector, or a 50-movie history. */
 interface QuerySource {
@@ -121,6 +129,19 @@ async function timeQueries(index: VectorIndex, queries: VectorQuery[]) {
   };
 }
 
+/** Share of the exact top 10 that `index` finds, over the first `count` queries. */
+async function recallAt10(index: VectorIndex, exact: VectorIndex, queries: VectorQuery[], count: number) {
+  let found = 0;
+  let expected = 0;
+  for (const query of queries.slice(0, count)) {
+    const top = { ...query, limit: RECALL_AT };
+    const truth = new Set((await exact.search(top)).map((hit) => hit.movieId));
+    found += (await index.search(top)).filter((hit) => truth.has(hit.movieId)).length;
+    expected += truth.size;
+  }
+  return expected === 0 ? 1 : round3(found / expected);
+}
+
 /** Both kinds of query, each plain, with one genre, and with what the recommender leaves out. */
 async function drawQueries(source: QuerySource, options: BenchVectorIndexOptions) {
   const next = mulberry32(options.seed + 1);
@@ -133,9 +154,10 @@ async function drawQueries(source: QuerySource, options: BenchVectorIndexOptions
     kinds.similar.push({ vector: movie.vector, limit, excludeMovieIds: [movie.movieId] });
     kinds.similarGenre.push({ vector: movie.vector, limit, excludeMovieIds: [movie.movieId], genres: genre() });
     const user = await source.user(next);
-    kinds.user.push({ vector: user.vector, limit });
-    kinds.userGenre.push({ vector: user.vector, limit, genres: genre() });
-    kinds.userExclusions.push({ vector: user.vector, limit, excludeMovieIds: user.history });
+    const userQuery = { vector: user.vector, limit, kind: 'user' } as const;
+    kinds.user.push(userQuery);
+    kinds.userGenre.push({ ...userQuery, genres: genre() });
+    kinds.userExclusions.push({ ...userQuery, excludeMovieIds: user.history });
   }
   return kinds;
 }
@@ -151,7 +173,11 @@ export async function benchVectorIndex(options: BenchVectorIndexOptions, log: (m
   const sampler = rssSampler();
   try {
     let started = performance.now();
-    const writer = createEmbeddedIndexWriter(dir);
+    const graphMinPoints = { usearch: 0, exact: Infinity, default: undefined }[options.library ?? 'default'];
+    const writer = createEmbeddedIndexWriter(dir, {
+      ...(graphMinPoints !== undefined && { graphMinPoints }),
+      onGraphProgress: (rows, total) => log(`graph: ${rows} of ${total} points`),
+    });
     const movieIds: number[] = [];
     let dimension: number | null = null;
     for await (const batch of catalog.batches()) {
@@ -167,10 +193,23 @@ export async function benchVectorIndex(options: BenchVectorIndexOptions, log: (m
     const loadSeconds = round2((performance.now() - started) / 1000);
     log(`loaded in ${loadSeconds} s; timing ${options.queries} queries of each kind…`);
     const queries = await drawQueries(catalog.queries ?? randomQueries(index, movieIds), options);
-    const kinds: Record<string, Awaited<ReturnType<typeof timeQueries>>> = {};
+    const kinds: Record<string, Awaited<ReturnType<typeof timeQueries>> & { recallAt10?: number }> = {};
     for (const [kind, list] of Object.entries(queries)) kinds[kind] = await timeQueries(index, list);
+    const peakRssMb = toMb(sampler.stop());
+    if (index.graph) {
+      log(`recall@10 against the exact scan over ${options.recallQueries} queries of each kind…`);
+      const exact = await loadEmbeddedIndex(dir, { exact: true });
+      for (const [kind, list] of Object.entries(queries))
+        (kinds[kind] as { recallAt10?: number }).recallAt10 = await recallAt10(
+          index,
+          exact,
+          list,
+          options.recallQueries,
+        );
+    }
     return {
       catalog: catalog.source,
+      library: index.graph ? 'usearch' : 'exact',
       points: index.points,
       dimension: index.dimension,
       queriesPerKind: options.queries,
@@ -178,7 +217,7 @@ export async function benchVectorIndex(options: BenchVectorIndexOptions, log: (m
       buildSeconds,
       loadSeconds,
       ...kinds,
-      peakRssMb: toMb(sampler.stop()),
+      peakRssMb,
     };
   } finally {
     sampler.stop();

@@ -8,7 +8,7 @@ import { benchApi } from '../bench/api.js';
 import { benchLoad } from '../bench/load.js';
 import { benchParse } from '../bench/parse.js';
 import { recordBenchResult } from '../bench/results.js';
-import { benchVectorIndex, type BenchVectorIndexOptions } from '../bench/vector-index.js';
+import { benchVectorIndex, type BenchVectorIndexOptions, INDEX_LIBRARIES } from '../bench/vector-index.js';
 import { positiveInteger, wholeNumber } from '../cli/arguments.js';
 import { config, printResult } from '../cli/context.js';
 import { snapshotCatalog } from '../load/metadata-catalog.js';
@@ -102,6 +102,13 @@ export function registerBenchCommands(program: Command): void {
     .option('--queries <n>', 'queries of each kind', positiveInteger, 2000)
     .option('--limit <n>', 'results per query', positiveInteger, 20)
     .option('--seed <n>', 'generator seed', positiveInteger, 1)
+    .addOption(
+      new Option(
+        '--library <name>',
+        'usearch: the HNSW graph at any size; exact: the scan only (default: graph from 50K points)',
+      ).choices(INDEX_LIBRARIES),
+    )
+    .option('--recall-queries <n>', 'queries of each kind checked against the exact scan', positiveInteger, 200)
     .action(async (flags: Omit<BenchVectorIndexOptions, 'modelDir'>) => {
       printResult(
         await recordBenchResult(

@@ -6,7 +6,7 @@ import { DEFAULT_BATCH_SIZE } from '@movierec/functions/core';
 import { INGEST_TARGETS, ingestModelEmbeddings, type IngestTargetKind, runTrendingJob } from '@movierec/functions/jobs';
 import { nonNegativeNumber, positiveInteger } from '../cli/arguments.js';
 import { config, printResult, withDatabase } from '../cli/context.js';
-import { createProgress } from '../cli/progress.js';
+import { phasedProgress } from '../cli/progress.js';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const seconds = (since: number) => Number(((Date.now() - since) / 1000).toFixed(2));
@@ -70,7 +70,7 @@ export function registerJobCommands(program: Command): void {
     .action(async (flags: LoadEmbeddingsFlags) => {
       const started = Date.now();
       const { modelDir, vectorIndex, recommendable } = config();
-      const progress = createProgress('embeddings');
+      const progress = phasedProgress();
       const report = await withDatabase((db) =>
         ingestModelEmbeddings({
           db,
@@ -80,7 +80,8 @@ export function registerJobCommands(program: Command): void {
           targets: flags.target,
           batchSize: flags.batchSize,
           force: flags.force,
-          onProgress: progress.update,
+          onProgress: (done, total) => progress.update('embeddings', done, total),
+          onGraphProgress: (done, total) => progress.update('search graph', done, total),
         }),
       ).finally(progress.stop);
       const { count, sample } = report.unknownMovies;

@@ -27,8 +27,17 @@ describeVectorIndexContract('embedded', async () => {
   };
 });
 
-async function publish(dir: string, points: readonly MoviePoint[]): Promise<void> {
-  const writer = createEmbeddedIndexWriter(dir);
+describeVectorIndexContract('embedded, with its graph', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'embedded-graph-'));
+  return {
+    index: publishedIndex(dir),
+    writer: createEmbeddedIndexWriter(dir, { graphMinPoints: 1 }),
+    close: () => rm(dir, { recursive: true, force: true }),
+  };
+});
+
+async function publish(dir: string, points: readonly MoviePoint[], graphMinPoints?: number): Promise<void> {
+  const writer = createEmbeddedIndexWriter(dir, graphMinPoints === undefined ? {} : { graphMinPoints });
   await writer.prepare(points[0]?.vector.length ?? 32);
   await writer.upsert(points);
   await writer.finish();
@@ -239,5 +248,43 @@ describe('embedded index on disk', () => {
       );
     expect(error).toBeInstanceOf(DataFileError);
     expect((await readdir(dir)).filter((name) => name.startsWith('.staging-'))).toEqual([]);
+  });
+
+  it('builds the graph from graphMinPoints on, keeps it on a re-run with the same points, and refuses a damaged one', async () => {
+    await publish(dir, points, points.length + 1);
+    expect((await manifestOf(dir)).graph).toBeUndefined();
+    expect((await loadEmbeddedIndex(dir)).graph).toBe(false);
+
+    const rows: number[] = [];
+    const writer = createEmbeddedIndexWriter(dir, {
+      graphMinPoints: points.length,
+      onGraphProgress: (n) => rows.push(n),
+    });
+    await writer.prepare(32);
+    await writer.upsert(points);
+    await writer.finish();
+    expect(rows.at(-1)).toBe(points.length);
+    const manifest = await manifestOf(dir);
+    expect(manifest.graph).toMatch(/^graph-[0-9a-f]{16}\.usearch$/);
+    expect((await readdir(dir)).sort()).toEqual(
+      [MANIFEST_FILE, manifest.points, manifest.vectors, manifest.graph].sort(),
+    );
+    const index = await loadEmbeddedIndex(dir);
+    expect(index.graph).toBe(true);
+    const target = points[7] as MoviePoint;
+    expect((await index.search({ vector: target.vector, limit: 1 }))[0]?.movieId).toBe(target.movieId);
+
+    rows.length = 0;
+    await publish(dir, points, points.length);
+    expect((await manifestOf(dir)).graph).toBe(manifest.graph);
+
+    const graph = join(dir, manifest.graph as string);
+    const bytes = await readFile(graph);
+    bytes[bytes.length - 1] = (bytes[bytes.length - 1] as number) ^ 0xff;
+    await writeFile(graph, bytes);
+    const error = await loadError(dir);
+    expect(error.file).toBe(graph);
+    expect(error.message).toContain('damaged');
+    expect((await loadEmbeddedIndex(dir, { exact: true })).graph).toBe(false);
   });
 });

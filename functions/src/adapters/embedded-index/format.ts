@@ -6,6 +6,8 @@
  *   vectors-<fingerprint>.f32  count × dimension float32, little-endian, row i = point i
  *   points-<fingerprint>.jsonl line i = point i: {"movieId":1,"tmdbId":862,"genres":["Comedy"],"year":1995,
  *                               "recommendable":true,"source":"two_tower"}
+ *   graph-<hash>.usearch       from GRAPH_MIN_POINTS points on: the HNSW graph over the rows (graph.ts),
+ *                               named in the manifest's "graph"; <hash> is its own SHA-256 prefix
  *
  * The manifest is the commit point: a writer adds the data files under new names, then renames a new
  * manifest over the old one, so a reader sees the old index or the new one, never a mix. The
@@ -25,7 +27,7 @@ export const FORMAT = 'movierec-embedded-index';
 export const FORMAT_VERSION = 2;
 export const FLOAT_BYTES = 4;
 
-const dataFileName = /^(vectors-[0-9a-f]{16}\.f32|points-[0-9a-f]{16}\.jsonl)$/;
+const dataFileName = /^(vectors-[0-9a-f]{16}\.f32|points-[0-9a-f]{16}\.jsonl|graph-[0-9a-f]{16}\.usearch)$/;
 
 const manifestSchema = z.object({
   format: z.literal(FORMAT),
@@ -35,6 +37,11 @@ const manifestSchema = z.object({
   fingerprint: z.string().regex(/^[0-9a-f]{16}$/),
   vectors: z.string().regex(dataFileName),
   points: z.string().regex(dataFileName),
+  /** Absent below GRAPH_MIN_POINTS: small catalogs are scanned exactly. */
+  graph: z
+    .string()
+    .regex(/^graph-[0-9a-f]{16}\.usearch$/)
+    .optional(),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 
@@ -56,6 +63,9 @@ export type PointPayload = z.infer<typeof payloadSchema>;
 export const isDataFile = (name: string) => dataFileName.test(name);
 export const vectorsFileName = (fingerprint: string) => `vectors-${fingerprint}.f32`;
 export const pointsFileName = (fingerprint: string) => `points-${fingerprint}.jsonl`;
+export const graphFileName = (hash: string) => `graph-${hash}.usearch`;
+/** The hash a graph file's name carries. */
+export const graphHashOf = (name: string) => name.slice('graph-'.length, -'.usearch'.length);
 
 export function payloadLine(point: Omit<MoviePoint, 'vector'>): string {
   const { movieId, tmdbId, genres, year, recommendable, source } = point;

@@ -6,6 +6,8 @@ export class GenreMasks {
   private readonly bits = new Map<string, number>();
   private words = 1;
   private masks: Uint32Array;
+  /** Each genre bit's rows, in row order. */
+  private readonly rowsOf: number[][] = [];
 
   constructor(private readonly rows: number) {
     this.masks = new Uint32Array(rows);
@@ -18,8 +20,10 @@ export class GenreMasks {
       if (bit === undefined) {
         bit = this.bits.size;
         this.bits.set(genre, bit);
+        this.rowsOf.push([]);
         if (bit >= 32 * this.words) this.widen();
       }
+      this.rowsOf[bit]?.push(row);
       const slot = row * this.words + (bit >>> 5);
       this.masks[slot] = (this.masks[slot] as number) | (1 << (bit & 31));
     }
@@ -36,6 +40,11 @@ export class GenreMasks {
       known = true;
     }
     return known ? mask : null;
+  }
+
+  /** The rows of each of `genres` (a row having two of them is in two lists). */
+  rowLists(genres: readonly string[]): number[][] {
+    return genres.map((genre) => this.rowsOf[this.bits.get(genre) ?? -1] ?? []);
   }
 
   /** True when row `row` has at least one genre of `mask`. */

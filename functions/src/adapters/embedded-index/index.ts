@@ -1,8 +1,9 @@
 /**
- * The embedded in-process vector index: exact dot-product search over every point, held in one
- * contiguous Float32Array (WebAssembly memory) and scored with SIMD, then a bounded top-k pass that
- * applies the genre filter and the exclusions. Loaded from the folder `createEmbeddedIndexWriter`
- * writes (see format.ts).
+ * The embedded in-process vector index. Every point is held in one contiguous Float32Array
+ * (WebAssembly memory) and scored with SIMD, then a bounded top-k pass applies the genre filter and
+ * the exclusions: exact, and fast enough below GRAPH_MIN_POINTS. Bigger catalogs also get an HNSW
+ * graph (graph.ts) that answers from a few thousand points instead of all. Loaded from the folder
+ * `createEmbeddedIndexWriter` writes (see format.ts).
  *
  * @example
  *   const index = await loadEmbeddedIndex(config.vectorIndex.embeddedDir);
@@ -10,13 +11,21 @@
  */
 import { CodedError } from '../../core/errors.js';
 import type { ScoredMovieId, VectorIndex, VectorQuery } from '../../core/recommendations/vector-index.port.js';
+import { type Graph, MOVIE_SEARCH_WIDTH, USER_SEARCH_WIDTH } from './graph.js';
 import { type LoadedPoints, loadPoints } from './load.js';
 import { TopK } from './top-k.js';
 
 export { embeddedIndexExists } from './format.js';
 export { createEmbeddedIndexWriter } from './writer.js';
 
-export type EmbeddedIndex = VectorIndex & { dimension: number; points: number };
+export type EmbeddedIndex = VectorIndex & { dimension: number; points: number; graph: boolean };
+
+/** Graph results asked for beyond what the filters' share implies (the share is an estimate). */
+const OVERFETCH = 1.5;
+/** A genre filter matching at most this many rows is scanned exactly (~4 ms in plain JavaScript). */
+const SUBSET_SCAN_ROWS = 32_000;
+/** Past this many graph results, the exact scan is about as fast and certain. */
+const MAX_GRAPH_FETCH = 16_384;
 
 function checkQuery(query: VectorQuery, dimension: number): void {
   const fail = (detail: string): never => {
@@ -30,37 +39,113 @@ function checkQuery(query: VectorQuery, dimension: number): void {
   if (!Number.isInteger(offset) || offset < 0) fail(`offset must be a whole number ≥ 0, got ${offset}`);
 }
 
-function search(points: LoadedPoints, excluded: Uint8Array, query: VectorQuery): ScoredMovieId[] {
-  const { kernel, movieIds, rowOf, genres, recommendable } = points;
+/** The rows a query may return: not excluded, recommendable when asked, in one of its genres. */
+function acceptor(points: LoadedPoints, excluded: Uint8Array, query: VectorQuery, genreMask?: Uint32Array) {
+  const { genres, recommendable } = points;
   const onlyRecommendable = query.recommendableOnly === true;
+  return (row: number) =>
+    excluded[row] !== 1 &&
+    (!onlyRecommendable || recommendable[row] === 1) &&
+    (!genreMask || genres.matches(row, genreMask));
+}
+
+/** Every row scored (SIMD), the accepted ones kept in a bounded top-k: exact. */
+function exactSearch(points: LoadedPoints, accepts: (row: number) => boolean, query: VectorQuery, wanted: number) {
+  const { kernel, movieIds } = points;
+  const scores = kernel.score(query.vector);
+  const top = new TopK(Math.min(wanted, movieIds.length));
+  let threshold = top.threshold;
+  for (let row = 0; row < scores.length; row++) {
+    const score = scores[row] as number;
+    if (score < threshold || !accepts(row)) continue;
+    top.push(score, row, movieIds[row] as number);
+    threshold = top.threshold;
+  }
+  return top.sorted();
+}
+
+/** The accepted rows among `rows` scored one by one: exact, for a genre with few movies. */
+function subsetSearch(
+  points: LoadedPoints,
+  rows: Iterable<number>,
+  accepts: (row: number) => boolean,
+  query: VectorQuery,
+  wanted: number,
+) {
+  const { kernel, movieIds } = points;
+  const { vectors, stride } = kernel;
+  const q = query.vector;
+  const top = new TopK(wanted);
+  for (const row of rows) {
+    if (!accepts(row)) continue;
+    let score = 0;
+    for (let d = 0, at = row * stride; d < q.length; d++, at++) score += (q[d] as number) * (vectors[at] as number);
+    if (score >= top.threshold) top.push(score, row, movieIds[row] as number);
+  }
+  return top.sorted();
+}
+
+/**
+ * Graph search with the filters applied to what it returns. A genre with few movies is scanned
+ * exactly instead (its rows one by one). Otherwise the graph is asked for the wanted count divided
+ * by the share of rows the filters keep, plus the exclusions; it widens 4× while too few pass and
+ * gives way to the exact scan past MAX_GRAPH_FETCH, so a filter never costs results, only time.
+ */
+function graphSearch(
+  points: LoadedPoints,
+  graph: Graph,
+  accepts: (row: number) => boolean,
+  query: VectorQuery,
+  wanted: number,
+) {
+  const rows = points.movieIds.length;
+  const lists = query.genres?.length ? points.genres.rowLists(query.genres) : null;
+  const genreRows = lists ? lists.reduce((sum, list) => sum + list.length, 0) : rows;
+  if (lists && genreRows <= SUBSET_SCAN_ROWS)
+    return subsetSearch(
+      points,
+      lists.length === 1 ? (lists[0] as number[]) : new Set(lists.flat()),
+      accepts,
+      query,
+      wanted,
+    );
+  const share = (Math.min(genreRows, rows) / rows) * (query.recommendableOnly ? points.recommendableShare : 1);
+  const width = query.kind === 'user' ? USER_SEARCH_WIDTH : MOVIE_SEARCH_WIDTH;
+  let fetch = Math.ceil((wanted / Math.max(share, 1e-6)) * OVERFETCH) + (query.excludeMovieIds?.length ?? 0);
+  for (; fetch <= MAX_GRAPH_FETCH; fetch *= 4) {
+    const k = Math.max(fetch, width);
+    const found = graph.search(query.vector, k);
+    const kept = found.filter((hit) => accepts(hit.row));
+    if (kept.length >= wanted || found.length < k) return kept.slice(0, wanted);
+  }
+  return exactSearch(points, accepts, query, wanted);
+}
+
+function search(points: LoadedPoints, excluded: Uint8Array, query: VectorQuery): ScoredMovieId[] {
+  const { movieIds, rowOf, genres, graph } = points;
   const offset = query.offset ?? 0;
   const genreMask = query.genres?.length ? genres.query(query.genres) : undefined;
   if (genreMask === null || offset >= movieIds.length) return [];
   const marked = (query.excludeMovieIds ?? []).map((id) => rowOf.get(id)).filter((row) => row !== undefined);
   for (const row of marked) excluded[row] = 1;
   try {
-    const scores = kernel.score(query.vector);
-    const top = new TopK(Math.min(offset + query.limit, movieIds.length));
-    let threshold = top.threshold;
-    for (let row = 0; row < scores.length; row++) {
-      const score = scores[row] as number;
-      if (score < threshold || excluded[row] === 1 || (onlyRecommendable && recommendable[row] === 0)) continue;
-      if (genreMask && !genres.matches(row, genreMask)) continue;
-      top.push(score, row, movieIds[row] as number);
-      threshold = top.threshold;
-    }
-    return top
-      .sorted()
-      .slice(offset)
-      .map(({ row, score }) => ({ movieId: movieIds[row] as number, score }));
+    const accepts = acceptor(points, excluded, query, genreMask);
+    const wanted = offset + query.limit;
+    const hits = graph
+      ? graphSearch(points, graph, accepts, query, wanted)
+      : exactSearch(points, accepts, query, wanted);
+    return hits.slice(offset).map(({ row, score }) => ({ movieId: movieIds[row] as number, score }));
   } finally {
     for (const row of marked) excluded[row] = 0;
   }
 }
 
-/** Loads the index in `dir`; a missing or damaged folder is a DataFileError naming the file. */
-export async function loadEmbeddedIndex(dir: string): Promise<EmbeddedIndex> {
-  const points = await loadPoints(dir);
+/**
+ * Loads the index in `dir`; a missing or damaged folder is a DataFileError naming the file.
+ * `exact: true` ignores the graph (the benchmark's recall reference).
+ */
+export async function loadEmbeddedIndex(dir: string, options: { exact?: boolean } = {}): Promise<EmbeddedIndex> {
+  const points = await loadPoints(dir, options.exact !== true);
   const { dimension, count } = points.manifest;
   const { kernel, rowOf } = points;
   const excluded = new Uint8Array(count);
@@ -68,6 +153,7 @@ export async function loadEmbeddedIndex(dir: string): Promise<EmbeddedIndex> {
     name: 'embedded',
     dimension,
     points: count,
+    graph: points.graph !== null,
     async search(query) {
       checkQuery(query, dimension);
       return search(points, excluded, query);

@@ -15,10 +15,12 @@ import {
   fingerprintOf,
   MANIFEST_FILE,
   type Manifest,
+  graphHashOf,
   parsePayloadLine,
   readManifest,
 } from './format.js';
 import { GenreMasks } from './genre-masks.js';
+import { type Graph, openGraph } from './graph.js';
 import { createScoreKernel, type ScoreKernel } from './simd-kernel.js';
 
 export interface LoadedPoints {
@@ -31,6 +33,10 @@ export interface LoadedPoints {
   genres: GenreMasks;
   /** Row → 1 when the movie is recommendable. */
   recommendable: Uint8Array;
+  /** Share of the rows that are recommendable. */
+  recommendableShare: number;
+  /** The search graph, for catalogs of GRAPH_MIN_POINTS and more. */
+  graph: Graph | null;
 }
 
 const CHUNK_BYTES = 4 * 2 ** 20;
@@ -73,7 +79,7 @@ async function readPoints(
   file: string,
   manifest: Manifest,
   hash: Hash,
-): Promise<Pick<LoadedPoints, 'movieIds' | 'rowOf' | 'genres' | 'recommendable'>> {
+): Promise<Pick<LoadedPoints, 'movieIds' | 'rowOf' | 'genres' | 'recommendable' | 'recommendableShare'>> {
   const { count } = manifest;
   const movieIds = new Int32Array(count);
   const recommendable = new Uint8Array(count);
@@ -97,10 +103,11 @@ async function readPoints(
     stream.destroy();
   }
   if (row !== count) throw new DataFileError(file, null, `has ${row} lines, expected ${count}`);
-  return { movieIds, rowOf, genres, recommendable };
+  const recommendableShare = recommendable.reduce((sum, flag) => sum + flag, 0) / Math.max(1, count);
+  return { movieIds, rowOf, genres, recommendable, recommendableShare };
 }
 
-async function loadOnce(dir: string): Promise<LoadedPoints> {
+async function loadOnce(dir: string, withGraph: boolean): Promise<LoadedPoints> {
   const manifest = await readManifest(dir);
   const hash = fingerprintHash(manifest.dimension, manifest.count);
   const kernel = createScoreKernel(manifest.count, manifest.dimension);
@@ -114,19 +121,23 @@ async function loadOnce(dir: string): Promise<LoadedPoints> {
       `fingerprint ${manifest.fingerprint} does not match the data files (${actual}): damaged or partly copied`,
     );
   }
-  return { manifest, kernel, ...points };
+  const graph =
+    withGraph && manifest.graph
+      ? await openGraph(join(dir, manifest.graph), graphHashOf(manifest.graph), manifest.dimension, manifest.count)
+      : null;
+  return { manifest, kernel, ...points, graph };
 }
 
 /**
- * Loads the index in `dir`. A writer publishing meanwhile removes the previous data files, so a
+ * Loads the index in `dir` (without its graph when `withGraph` is false: the exact reference). A writer publishing meanwhile removes the previous data files, so a
  * load that lost that race (a data file vanished) reads the new manifest once more.
  */
-export async function loadPoints(dir: string): Promise<LoadedPoints> {
+export async function loadPoints(dir: string, withGraph = true): Promise<LoadedPoints> {
   try {
-    return await loadOnce(dir);
+    return await loadOnce(dir, withGraph);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw asDataFileError(error);
-    return await loadOnce(dir).catch((again: unknown) => {
+    return await loadOnce(dir, withGraph).catch((again: unknown) => {
       throw asDataFileError(again);
     });
   }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Hash } from 'node:crypto';
 import { DataFileError } from '../../core/errors.js';
+import { buildGraph, graphFileHash } from './graph.js';
 import type { MoviePoint } from '../../core/recommendations/vector-index.port.js';
 import {
   FLOAT_BYTES,
@@ -17,6 +18,7 @@ import {
   fingerprintOf,
   FORMAT,
   FORMAT_VERSION,
+  graphFileName,
   isDataFile,
   type Manifest,
   MANIFEST_FILE,
@@ -30,6 +32,12 @@ import {
 const STAGING_PREFIX = '.staging-';
 /** Staging folders older than this are left over from a crash and removed. */
 const STALE_STAGING_MS = 60 * 60 * 1000;
+
+export interface StagingOptions {
+  /** From this many points on, publishing builds the search graph (graph.ts). */
+  graphMinPoints: number;
+  onGraphProgress?: (rows: number, total: number) => void;
+}
 
 export interface StagingSession {
   readonly dimension: number;
@@ -112,15 +120,50 @@ function* pointsText(lines: readonly string[]): Generator<string> {
 async function removeUnreferenced(dir: string): Promise<void> {
   const current = await readManifest(dir);
   for (const entry of await readdir(dir)) {
-    if (isDataFile(entry) && entry !== current.vectors && entry !== current.points)
+    if (isDataFile(entry) && ![current.vectors, current.points, current.graph].includes(entry))
       await rm(join(dir, entry), { force: true });
   }
+}
+
+/** The whole vectors file in memory, for the graph build. */
+async function readAll(file: string): Promise<Float32Array> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const bytes = new Uint8Array(size);
+    for (let filled = 0; filled < size;) filled += (await handle.read(bytes, filled, size - filled, filled)).bytesRead;
+    return new Float32Array(bytes.buffer, 0, size / FLOAT_BYTES);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The graph for the staged vectors: the published one when the data is unchanged (a re-run), else
+ * built in the staging folder and moved beside the data files under its hash. None for small catalogs.
+ */
+async function publishGraph(
+  dir: string,
+  staging: string,
+  staged: Pick<Manifest, 'fingerprint' | 'dimension' | 'count'>,
+  published: Manifest | null,
+  options: StagingOptions,
+): Promise<string | undefined> {
+  if (staged.count < options.graphMinPoints) return undefined;
+  if (published?.graph && published.fingerprint === staged.fingerprint) return published.graph;
+  const file = join(staging, 'graph.usearch');
+  const vectors = await readAll(join(staging, 'vectors.f32'));
+  await buildGraph(vectors, staged.dimension, file, options.onGraphProgress ?? (() => {}));
+  const name = graphFileName(await graphFileHash(file));
+  await rename(file, join(dir, name));
+  return name;
 }
 
 export async function openStagingSession(
   dir: string,
   dimension: number,
   published: Manifest | null,
+  options: StagingOptions,
 ): Promise<StagingSession> {
   await mkdir(dir, { recursive: true });
   await removeStaleStaging(dir);
@@ -157,14 +200,17 @@ export async function openStagingSession(
         await hashFile(vectorsPath, hash);
         await hashFile(pointsPath, hash);
         const fingerprint = fingerprintOf(hash);
+        const count = lines.length;
+        const graph = await publishGraph(dir, staging, { fingerprint, dimension, count }, published, options);
         const manifest: Manifest = {
           format: FORMAT,
           version: FORMAT_VERSION,
           dimension,
-          count: lines.length,
+          count,
           fingerprint,
           vectors: vectorsFileName(fingerprint),
           points: pointsFileName(fingerprint),
+          ...(graph && { graph }),
         };
         await rename(vectorsPath, join(dir, manifest.vectors));
         await rename(pointsPath, join(dir, manifest.points));

@@ -1,12 +1,14 @@
 /**
  * Writes the embedded index folder. prepare() opens a session staged beside the published index
  * (or refuses another dimension), upsert() adds or replaces points by movie id, finish() publishes
- * atomically; the writer can then be prepared again for another run.
+ * atomically (with the search graph once the catalog is big enough); the writer can then be prepared
+ * again for another run.
  */
 import { CodedError } from '../../core/errors.js';
 import type { MoviePoint, VectorIndexWriter } from '../../core/recommendations/vector-index.port.js';
 import { embeddedIndexExists, type Manifest, OutdatedIndexError, readManifest } from './format.js';
-import { openStagingSession, type StagingSession } from './staging.js';
+import { GRAPH_MIN_POINTS } from './graph.js';
+import { openStagingSession, type StagingOptions, type StagingSession } from './staging.js';
 
 const invalid = (detail: string): never => {
   throw new CodedError('invalid_input', `embedded index writer: ${detail}`);
@@ -35,7 +37,9 @@ function checkPoint(point: MoviePoint, dimension: number): void {
   if (!vector.every(Number.isFinite)) invalid(`${label}: vector has a non-finite value`);
 }
 
-export function createEmbeddedIndexWriter(dir: string): VectorIndexWriter {
+/** `graphMinPoints` defaults to GRAPH_MIN_POINTS; `onGraphProgress` hears the graph build's rows. */
+export function createEmbeddedIndexWriter(dir: string, options: Partial<StagingOptions> = {}): VectorIndexWriter {
+  const staging: StagingOptions = { graphMinPoints: GRAPH_MIN_POINTS, ...options };
   let session: StagingSession | null = null;
   const current = (): StagingSession => session ?? invalid('call prepare(dimension) first');
 
@@ -53,7 +57,7 @@ export function createEmbeddedIndexWriter(dir: string): VectorIndexWriter {
           `embedded index at ${dir} holds ${existing}-d vectors, not ${dimension}-d: delete the folder to rebuild it`,
         );
       }
-      session ??= await openStagingSession(dir, dimension, published);
+      session ??= await openStagingSession(dir, dimension, published, staging);
     },
     async upsert(points) {
       const staging = current();

@@ -73,6 +73,9 @@ function vectorParams(collection: string, vectors: unknown): { size: number; dis
   return { size: params.size, distance: params.distance };
 }
 
+/** A user's blended taste needs a wider HNSW search than a movie's neighbours (embedded-index/graph.ts). */
+const USER_HNSW_EF = 1024;
+
 export function createQdrantIndex(options: QdrantIndexOptions): VectorIndex & VectorIndexWriter {
   const { collection } = options;
   // The version check would be one more request, outside the timeout, on every cold start.
@@ -131,6 +134,7 @@ export function createQdrantIndex(options: QdrantIndexOptions): VectorIndex & Ve
           limit: query.limit,
           offset: query.offset ?? 0,
           with_payload: false,
+          ...(query.kind === 'user' && { params: { hnsw_ef: USER_HNSW_EF } }),
         }),
       );
       return points.map((point) => ({ movieId: Number(point.id), score: point.score }));

@@ -142,6 +142,7 @@ export function createRecommender({
       const { vector, encoder: encoderName, degraded } = await embed(history);
       const found = await recommendableNear({
         vector,
+        kind: 'user',
         ...fetchWindow(page),
         genres: genre ? [genre] : undefined,
         excludeMovieIds: history.map((h) => h.movieId),

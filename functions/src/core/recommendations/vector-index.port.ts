@@ -31,6 +31,13 @@ export interface VectorQuery {
   excludeMovieIds?: readonly number[];
   /** Keep only points flagged recommendable (every recommendation list sets it). */
   recommendableOnly?: boolean;
+  /**
+   * What the vector is. 'movie' (the default): a catalog movie's own vector, with its neighbours
+   * close around it. 'user': a user's taste, often a blend of several that lies between clusters of
+   * movies, where a graph index must search much wider to find the best (the embedded graph and
+   * Qdrant's `hnsw_ef` read it; an exact scan needs nothing).
+   */
+  kind?: 'movie' | 'user';
 }
 
 export interface ScoredMovieId {
