@@ -12,8 +12,8 @@
  * search asks for more, so a wider search is a larger k (the caller keeps the best it needs).
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { DataFileError } from '../../core/errors.js';
+import { hashFile } from './hash-file.js';
 
 /** Below this many points an exact scan takes ≤ 5 ms and is exact, so no graph is built. */
 export const GRAPH_MIN_POINTS = 50_000;
@@ -64,7 +64,7 @@ export interface Graph {
 /** Hex prefix of the file's SHA-256: its name carries it, and loading checks it. */
 export async function graphFileHash(file: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  await hashFile(file, hash);
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -8,9 +8,9 @@ import { createReadStream } from 'node:fs';
 import { type FileHandle, mkdir, mkdtemp, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Hash } from 'node:crypto';
 import { DataFileError } from '../../core/errors.js';
 import { buildGraph, graphFileHash } from './graph.js';
+import { hashFile } from './hash-file.js';
 import type { MoviePoint } from '../../core/recommendations/vector-index.port.js';
 import {
   FLOAT_BYTES,
@@ -52,14 +52,6 @@ async function removeStaleStaging(dir: string): Promise<void> {
     const path = join(dir, entry);
     const { mtimeMs } = await stat(path);
     if (Date.now() - mtimeMs > STALE_STAGING_MS) await rm(path, { recursive: true, force: true });
-  }
-}
-
-/** Streams `file` through `hash` and, when given, into `copy`. */
-async function hashFile(file: string, hash: Hash, copy?: FileHandle): Promise<void> {
-  for await (const chunk of createReadStream(file)) {
-    hash.update(chunk as Buffer);
-    if (copy) await copy.write(chunk as Buffer);
   }
 }
 
