@@ -193,20 +193,17 @@ export async function benchVectorIndex(options: BenchVectorIndexOptions, log: (m
     const loadSeconds = round2((performance.now() - started) / 1000);
     log(`loaded in ${loadSeconds} s; timing ${options.queries} queries of each kind…`);
     const queries = await drawQueries(catalog.queries ?? randomQueries(index, movieIds), options);
-    const kinds: Record<string, Awaited<ReturnType<typeof timeQueries>> & { recallAt10?: number }> = {};
-    for (const [kind, list] of Object.entries(queries)) kinds[kind] = await timeQueries(index, list);
+    const timed = [];
+    for (const [kind, list] of Object.entries(queries))
+      timed.push({ kind, list, timing: await timeQueries(index, list) });
     const peakRssMb = toMb(sampler.stop());
-    if (index.graph) {
-      log(`recall@10 against the exact scan over ${options.recallQueries} queries of each kind…`);
-      const exact = await loadEmbeddedIndex(dir, { exact: true });
-      for (const [kind, list] of Object.entries(queries))
-        (kinds[kind] as { recallAt10?: number }).recallAt10 = await recallAt10(
-          index,
-          exact,
-          list,
-          options.recallQueries,
-        );
-    }
+    if (index.graph) log(`recall@10 against the exact scan over ${options.recallQueries} queries of each kind…`);
+    const exact = index.graph ? await loadEmbeddedIndex(dir, { exact: true }) : null;
+    const kinds: Record<string, Awaited<ReturnType<typeof timeQueries>> & { recallAt10?: number }> = {};
+    for (const { kind, list, timing } of timed)
+      kinds[kind] = exact
+        ? { ...timing, recallAt10: await recallAt10(index, exact, list, options.recallQueries) }
+        : timing;
     return {
       catalog: catalog.source,
       library: index.graph ? 'usearch' : 'exact',

@@ -129,8 +129,9 @@ async function loadOnce(dir: string, withGraph: boolean): Promise<LoadedPoints> 
 }
 
 /**
- * Loads the index in `dir` (without its graph when `withGraph` is false: the exact reference). A writer publishing meanwhile removes the previous data files, so a
- * load that lost that race (a data file vanished) reads the new manifest once more.
+ * Loads the index in `dir` (without its graph when `withGraph` is false: the exact reference). A
+ * writer publishing meanwhile removes the previous data files, so a load that lost that race (a data
+ * file vanished) reads the new manifest once more.
  */
 export async function loadPoints(dir: string, withGraph = true): Promise<LoadedPoints> {
   try {

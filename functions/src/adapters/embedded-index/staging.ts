@@ -5,7 +5,7 @@
  * replace points and a re-run with the same points publishes the same fingerprint.
  */
 import { createReadStream } from 'node:fs';
-import { type FileHandle, mkdir, mkdtemp, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { type FileHandle, mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DataFileError } from '../../core/errors.js';
@@ -117,35 +117,22 @@ async function removeUnreferenced(dir: string): Promise<void> {
   }
 }
 
-/** The whole vectors file in memory, for the graph build. */
-async function readAll(file: string): Promise<Float32Array> {
-  const handle = await open(file, 'r');
-  try {
-    const { size } = await handle.stat();
-    const bytes = new Uint8Array(size);
-    for (let filled = 0; filled < size;) filled += (await handle.read(bytes, filled, size - filled, filled)).bytesRead;
-    return new Float32Array(bytes.buffer, 0, size / FLOAT_BYTES);
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
- * The graph for the staged vectors: the published one when the data is unchanged (a re-run), else
- * built in the staging folder and moved beside the data files under its hash. None for small catalogs.
+ * The graph for the staged `vectors`: the published one when the data is unchanged (a re-run), else
+ * built in the staging folder and moved beside the data files under its hash.
  */
 async function publishGraph(
   dir: string,
   staging: string,
-  staged: Pick<Manifest, 'fingerprint' | 'dimension' | 'count'>,
+  vectors: Buffer,
+  staged: Pick<Manifest, 'fingerprint' | 'dimension'>,
   published: Manifest | null,
-  options: StagingOptions,
-): Promise<string | undefined> {
-  if (staged.count < options.graphMinPoints) return undefined;
+  onProgress: StagingOptions['onGraphProgress'],
+): Promise<string> {
   if (published?.graph && published.fingerprint === staged.fingerprint) return published.graph;
   const file = join(staging, 'graph.usearch');
-  const vectors = await readAll(join(staging, 'vectors.f32'));
-  await buildGraph(vectors, staged.dimension, file, options.onGraphProgress ?? (() => {}));
+  const floats = new Float32Array(vectors.buffer, vectors.byteOffset, vectors.length / FLOAT_BYTES);
+  await buildGraph(floats, staged.dimension, file, onProgress ?? (() => {}));
   const name = graphFileName(await graphFileHash(file));
   await rename(file, join(dir, name));
   return name;
@@ -188,12 +175,24 @@ export async function openStagingSession(
       try {
         await vectors.sync().finally(() => vectors.close());
         await syncAndClose(pointsPath, pointsText(lines));
-        const hash = fingerprintHash(dimension, lines.length);
-        await hashFile(vectorsPath, hash);
+        const count = lines.length;
+        const hash = fingerprintHash(dimension, count);
+        // A catalog that gets a graph is read once, for the hash and the build.
+        const graphVectors = count >= options.graphMinPoints ? await readFile(vectorsPath) : null;
+        if (graphVectors) hash.update(graphVectors);
+        else await hashFile(vectorsPath, hash);
         await hashFile(pointsPath, hash);
         const fingerprint = fingerprintOf(hash);
-        const count = lines.length;
-        const graph = await publishGraph(dir, staging, { fingerprint, dimension, count }, published, options);
+        const graph =
+          graphVectors &&
+          (await publishGraph(
+            dir,
+            staging,
+            graphVectors,
+            { fingerprint, dimension },
+            published,
+            options.onGraphProgress,
+          ));
         const manifest: Manifest = {
           format: FORMAT,
           version: FORMAT_VERSION,
