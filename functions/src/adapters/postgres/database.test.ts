@@ -19,6 +19,7 @@ describe.each(testDrivers)('database on %s', (driver) => {
       'ratings',
       'trending_items',
       'trending_snapshots',
+      'user_list_version',
       'users',
     ]);
     const similarity = await sql<{ s: number }>`select similarity('toy story', 'toy stroy') as s`.execute(t.db);
@@ -26,7 +27,7 @@ describe.each(testDrivers)('database on %s', (driver) => {
   });
 
   it('migrating again applies nothing', async () => {
-    expect(await migrateToLatest(t.db)).toEqual({ applied: [], current: '0007-user-rating-count' });
+    expect(await migrateToLatest(t.db)).toEqual({ applied: [], current: '0008-user-list-version' });
   });
 
   it('rolls back a failed transaction', async () => {

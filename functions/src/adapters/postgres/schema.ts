@@ -96,6 +96,12 @@ export interface CatalogVersionTable {
   version: string;
 }
 
+/** Sixteen counters (migration 0008) whose sum changes with every committed write to users. */
+export interface UserListVersionTable {
+  shard: number;
+  version: string;
+}
+
 export interface Schema {
   movies: MoviesTable;
   users: UsersTable;
@@ -106,6 +112,7 @@ export interface Schema {
   dataset_loads: DatasetLoadsTable;
   movie_rating_stats: MovieRatingStatsView;
   catalog_version: CatalogVersionTable;
+  user_list_version: UserListVersionTable;
 }
 
 export type MovieRow = Selectable<MoviesTable>;

@@ -3,14 +3,10 @@
  * versions need no query: each is read once, remembered, and forgotten when this store writes
  * that user's ratings. A per-user write counter stops a read that raced a write from remembering
  * the older version. Pages of the user list are kept alike until this store writes any user, and
- * for at most LIST_TTL_MS (their top genres are ranked against a baseline cached that long).
+ * for at most five minutes (see kept-user-pages.ts).
  */
-import { LRUCache } from 'lru-cache';
-import type { Paged } from '../paging.js';
-import type { UserStore, UserSummary } from './users.port.js';
-
-const LIST_TTL_MS = 5 * 60_000;
-const LISTED_PAGES = 1_000;
+import { keptUserPages, userPageKey } from './kept-user-pages.js';
+import type { UserStore } from './users.port.js';
 
 export function withSoleWriterVersions(store: UserStore): UserStore {
   const versions = new Map<number, string>();
@@ -20,7 +16,7 @@ export function withSoleWriterVersions(store: UserStore): UserStore {
     if (version !== null && (writes.get(userId) ?? 0) === writesBefore) versions.set(userId, version);
   };
 
-  const pages = new LRUCache<string, Paged<UserSummary>>({ max: LISTED_PAGES, ttl: LIST_TTL_MS });
+  const pages = keptUserPages();
   let anyWrites = 0;
 
   const listChanged = () => {
@@ -54,7 +50,7 @@ export function withSoleWriterVersions(store: UserStore): UserStore {
     },
 
     async listUsers(query) {
-      const key = JSON.stringify([query.search, query.kind, query.sort, query.limit, query.offset]);
+      const key = userPageKey(query);
       const known = pages.get(key);
       if (known !== undefined) return known;
       const writesBefore = anyWrites;

@@ -10,6 +10,7 @@ import * as titleSearch from './0004-title-search.js';
 import * as recommendableTrending from './0005-recommendable-trending.js';
 import * as catalogVersion from './0006-catalog-version.js';
 import * as userRatingCount from './0007-user-rating-count.js';
+import * as userListVersion from './0008-user-list-version.js';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0005-recommendable-trending': recommendableTrending,
   '0006-catalog-version': catalogVersion,
   '0007-user-rating-count': userRatingCount,
+  '0008-user-list-version': userListVersion,
 };
 
 export const migrationProvider: MigrationProvider = {

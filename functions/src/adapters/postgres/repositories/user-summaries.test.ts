@@ -5,11 +5,13 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { UserSummary } from '../../../core/users/users.port.js';
+import { withVersionedUserList } from '../../../core/users/versioned-user-list.js';
 import { testDrivers } from '../testing/test-databases.js';
 import { useTestDatabase } from '../testing/use-test-database.js';
 import { movieIdsByMovieLensId, upsertMovieLensMovies } from './movies.repository.js';
 import { upsertRatings } from './ratings.repository.js';
 import { catalogMovie, FIXTURE_END } from './trending-fixture.test-helper.js';
+import { createUserListVersion } from './user-list-version.js';
 import { createUserStore } from './user.store.js';
 import { ensureMovieLensUsers } from './users.repository.js';
 
@@ -163,5 +165,20 @@ describe.each(testDrivers)('user summaries on %s', (driver) => {
     const page = await users.listUsers({ limit: 10, offset: 0, sort: 'ratings' });
     const counts = page.items.map((u) => u.ratingCount);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+
+  it('keeps pages by the database version, so a write by another instance shows on the next listing', async () => {
+    const instance = () => withVersionedUserList(createUserStore(t.db), createUserListVersion(t.db));
+    const [reader, writer] = [instance(), instance()];
+    const query = { limit: 10, offset: 0, sort: 'ratings' as const };
+    const user6 = async () => (await reader.listUsers(query)).items.find((u) => u.movielensId === 6)!;
+    const before = await reader.listUsers(query);
+    expect(await reader.listUsers(query)).toBe(before);
+    const { id, ratingCount } = await user6();
+    const movies = await movieIdsByMovieLensId(t.db);
+    await writer.rate(id, { movieId: movies.get(movielensIdOf('Romance', 1))!, rating: 4.5 });
+    expect((await user6()).ratingCount).toBe(ratingCount + 1);
+    await writer.createColdStartUser({ tokenHash: 'h', preferredGenres: ['War'], ratings: [] });
+    expect((await reader.listUsers(query)).total).toBe(before.total! + 1);
   });
 });

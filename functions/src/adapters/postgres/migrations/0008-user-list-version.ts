@@ -1,0 +1,37 @@
+/**
+ * A version of the user list for databases other processes write too (PostgreSQL, Neon): it
+ * changes on the commit of every write to `users`, and ratings reach `users` through the triggers
+ * that bump history versions. Instances keep list pages by it, so a rating or a user written
+ * anywhere shows on the next listing.
+ *
+ * The version is the sum of 16 counters, each statement bumping its connection's own: a single row
+ * would make every rating write from every connection queue on one row lock until it commits.
+ */
+import { sql, type Kysely } from 'kysely';
+
+export const USER_LIST_VERSION_SHARDS = 16;
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`create table user_list_version (
+      shard smallint primary key,
+      version bigint not null
+    )`.execute(db);
+  await sql`insert into user_list_version (shard, version)
+    select s, 0 from generate_series(0, ${sql.lit(USER_LIST_VERSION_SHARDS - 1)}) s`.execute(db);
+  // The migration's search_path goes with the function: a restore writes users under an empty one.
+  await sql`create function bump_user_list_version() returns trigger language plpgsql set search_path from current as $$
+    begin
+      update user_list_version set version = version + 1
+      where shard = pg_backend_pid() % ${sql.lit(USER_LIST_VERSION_SHARDS)};
+      return null;
+    end $$`.execute(db);
+  await sql`create trigger users_bump_user_list_version
+    after insert or update or delete or truncate on users
+    for each statement execute function bump_user_list_version()`.execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`drop trigger if exists users_bump_user_list_version on users`.execute(db);
+  await sql`drop function if exists bump_user_list_version()`.execute(db);
+  await sql`drop table if exists user_list_version`.execute(db);
+}
