@@ -21,7 +21,7 @@ import {
 } from './format.js';
 import { GenreMasks } from './genre-masks.js';
 import { type Graph, openGraph } from './graph.js';
-import { createScoreKernel, type ScoreKernel } from './simd-kernel.js';
+import { createScoreKernel, type ScoreKernel } from '../../core/vector-math/simd-kernel.js';
 
 export interface LoadedPoints {
   manifest: Manifest;

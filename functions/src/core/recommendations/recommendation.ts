@@ -41,10 +41,4 @@ export async function hydrate(
 /** The query window for a page: one more than the limit, so the page knows whether more follow. */
 export const fetchWindow = (page: PageRequest) => ({ limit: page.limit + 1, offset: page.offset });
 
-export function dot(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
-  return sum;
-}
-
 export const stars = (rating: number) => `${Number.isInteger(rating) ? rating.toFixed(0) : rating.toFixed(1)}★`;

@@ -12,7 +12,6 @@ import type { ResilientIndex } from './fallback-index.js';
 import { createPicksCache } from './picks-cache.js';
 import type { PopularLists } from './popular.js';
 import {
-  dot,
   hydrate,
   type ListSource,
   notDegraded,
@@ -24,6 +23,7 @@ import {
 } from './recommendation.js';
 import type { RatedMovie } from './user-encoder.port.js';
 import type { VectorQuery } from './vector-index.port.js';
+import { createClosestRows } from '../vector-math/closest-rows.js';
 
 /** The encoder chain as the recommender uses it (TF Serving/SageMaker → in-process → weighted average). */
 export interface PersonalEncoder {
@@ -70,6 +70,7 @@ export function createRecommender({
 }: RecommenderDeps) {
   const histories = createHistoryCache(users, { maxRatings: CACHED_RATINGS });
   const picks = createPicksCache({ ttlSeconds: cacheSeconds, maxLists: CACHED_LISTS });
+  const closestRows = createClosestRows();
 
   /** A user's list from the cache, or computed from the history at the version just read. */
   async function cachedForUser<T extends { source: ListSource }>(
@@ -109,16 +110,17 @@ export function createRecommender({
         return new Map<number, Float32Array>();
       });
     const likedMovies = await catalog.moviesByIds(liked.map((h) => h.movieId));
+    const candidates = liked.filter((h) => vectors.has(h.movieId));
+    const placed = hits.filter((h) => vectors.has(h.movieId));
+    const nearest = closestRows(
+      candidates.map((h) => vectors.get(h.movieId)!),
+      placed.map((h) => vectors.get(h.movieId)!),
+    );
+    const because = new Map(placed.map((pick, i) => [pick.movieId, candidates[nearest[i]!]]));
     return (movieId: number): string => {
-      const pick = vectors.get(movieId);
-      let best: { entry: HistoryEntry; similarity: number } | null = null;
-      for (const entry of liked) {
-        const v = vectors.get(entry.movieId);
-        const similarity = pick && v ? dot(pick, v) : -Infinity;
-        if (v && (!best || similarity > best.similarity)) best = { entry, similarity };
-      }
-      const title = best && likedMovies.get(best.entry.movieId)?.title;
-      return best && title ? `Because you rated ${title} ${stars(best.entry.rating)}` : 'Matches the movies you rated';
+      const entry = because.get(movieId);
+      const title = entry && likedMovies.get(entry.movieId)?.title;
+      return entry && title ? `Because you rated ${title} ${stars(entry.rating)}` : 'Matches the movies you rated';
     };
   }
 
