@@ -1,11 +1,12 @@
-import { mkdtemp, readdir, readFile, rm, truncate, utimes, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm, truncate, utimes, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CodedError, DataFileError } from '../../core/errors.js';
 import { describeVectorIndexContract, fixturePoints } from '../../core/recommendations/vector-index.contract.js';
 import type { MoviePoint, VectorIndex } from '../../core/recommendations/vector-index.port.js';
-import { type Manifest, MANIFEST_FILE } from './format.js';
+import { FLOAT_BYTES, type Manifest, MANIFEST_FILE } from './format.js';
+import { buildGraph, graphFileHash } from './graph.js';
 import { createEmbeddedIndexWriter, embeddedIndexExists, loadEmbeddedIndex } from './index.js';
 
 /** The index as the writer last published it: loaded afresh for every call. */
@@ -265,7 +266,7 @@ describe('embedded index on disk', () => {
     await writer.finish();
     expect(rows.at(-1)).toBe(points.length);
     const manifest = await manifestOf(dir);
-    expect(manifest.graph).toMatch(/^graph-[0-9a-f]{16}\.usearch$/);
+    expect(manifest.graph).toMatch(/^graph-i8-[0-9a-f]{16}\.usearch$/);
     expect((await readdir(dir)).sort()).toEqual(
       [MANIFEST_FILE, manifest.points, manifest.vectors, manifest.graph].sort(),
     );
@@ -286,5 +287,30 @@ describe('embedded index on disk', () => {
     expect(error.file).toBe(graph);
     expect(error.message).toContain('damaged');
     expect((await loadEmbeddedIndex(dir, { exact: true })).graph).toBe(false);
+  });
+
+  it('still searches a float32 graph of the first release, and replaces it when the index is published again', async () => {
+    await publish(dir, points, points.length);
+    const manifest = await manifestOf(dir);
+    const raw = await readFile(join(dir, manifest.vectors));
+    const vectors = new Float32Array(raw.buffer, raw.byteOffset, raw.length / FLOAT_BYTES);
+    const built = join(dir, 'f32.usearch');
+    await buildGraph(vectors, 32, built, () => {}, 'f32');
+    const legacy = `graph-${await graphFileHash(built)}.usearch`;
+    await rename(built, join(dir, legacy));
+    await writeFile(join(dir, MANIFEST_FILE), JSON.stringify({ ...manifest, graph: legacy }));
+
+    const index = await loadEmbeddedIndex(dir);
+    expect(index.graph).toBe(true);
+    const query = { vector: (points[11] as MoviePoint).vector, limit: 5 };
+    const [found, exact] = [
+      await index.search(query),
+      await (await loadEmbeddedIndex(dir, { exact: true })).search(query),
+    ];
+    expect(found.map((hit) => hit.movieId)).toEqual(exact.map((hit) => hit.movieId));
+    found.forEach((hit, i) => expect(hit.score).toBeCloseTo(exact[i]!.score, 6));
+    await publish(dir, points, points.length);
+    expect((await manifestOf(dir)).graph).toMatch(/^graph-i8-/);
+    expect(await readdir(dir)).not.toContain(legacy);
   });
 });

@@ -6,8 +6,9 @@
  *   vectors-<fingerprint>.f32  count × dimension float32, little-endian, row i = point i
  *   points-<fingerprint>.jsonl line i = point i: {"movieId":1,"tmdbId":862,"genres":["Comedy"],"year":1995,
  *                               "recommendable":true,"source":"two_tower"}
- *   graph-<hash>.usearch       from GRAPH_MIN_POINTS points on: the HNSW graph over the rows (graph.ts),
- *                               named in the manifest's "graph"; <hash> is its own SHA-256 prefix
+ *   graph-i8-<hash>.usearch    from GRAPH_MIN_POINTS points on: the HNSW graph over the rows (graph.ts),
+ *                               named in the manifest's "graph"; <hash> is its own SHA-256 prefix; the
+ *                               float32 graphs of the first release (graph-<hash>.usearch) still load
  *
  * The manifest is the commit point: a writer adds the data files under new names, then renames a new
  * manifest over the old one, so a reader sees the old index or the new one, never a mix. The
@@ -27,7 +28,7 @@ export const FORMAT = 'movierec-embedded-index';
 export const FORMAT_VERSION = 2;
 export const FLOAT_BYTES = 4;
 
-const dataFileName = /^(vectors-[0-9a-f]{16}\.f32|points-[0-9a-f]{16}\.jsonl|graph-[0-9a-f]{16}\.usearch)$/;
+const dataFileName = /^(vectors-[0-9a-f]{16}\.f32|points-[0-9a-f]{16}\.jsonl|graph-(i8-)?[0-9a-f]{16}\.usearch)$/;
 
 const manifestSchema = z.object({
   format: z.literal(FORMAT),
@@ -40,7 +41,7 @@ const manifestSchema = z.object({
   /** Absent below GRAPH_MIN_POINTS: small catalogs are scanned exactly. */
   graph: z
     .string()
-    .regex(/^graph-[0-9a-f]{16}\.usearch$/)
+    .regex(/^graph-(i8-)?[0-9a-f]{16}\.usearch$/)
     .optional(),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
@@ -63,9 +64,12 @@ export type PointPayload = z.infer<typeof payloadSchema>;
 export const isDataFile = (name: string) => dataFileName.test(name);
 export const vectorsFileName = (fingerprint: string) => `vectors-${fingerprint}.f32`;
 export const pointsFileName = (fingerprint: string) => `points-${fingerprint}.jsonl`;
-export const graphFileName = (hash: string) => `graph-${hash}.usearch`;
-/** The hash a graph file's name carries. */
-export const graphHashOf = (name: string) => name.slice('graph-'.length, -'.usearch'.length);
+/** How a graph stores its vectors: i8 since the second release (its name says so), float32 before. */
+export type GraphScalar = 'i8' | 'f32';
+export const graphFileName = (hash: string) => `graph-i8-${hash}.usearch`;
+export const graphScalarOf = (name: string): GraphScalar => (name.startsWith('graph-i8-') ? 'i8' : 'f32');
+/** The hash a graph file's name carries (the 16 hex digits before the extension). */
+export const graphHashOf = (name: string) => name.slice(-'.usearch'.length - 16, -'.usearch'.length);
 
 export function payloadLine(point: Omit<MoviePoint, 'vector'>): string {
   const { movieId, tmdbId, genres, year, recommendable, source } = point;

@@ -20,6 +20,7 @@ export { createEmbeddedIndexWriter } from './writer.js';
 
 export type EmbeddedIndex = VectorIndex & { dimension: number; points: number; graph: boolean };
 
+const acceptsAll = () => true;
 /** Graph results asked for beyond what the filters' share implies (the share is an estimate). */
 const OVERFETCH = 1.5;
 /** A genre filter matching at most this many rows is scanned exactly (~4 ms in plain JavaScript). */
@@ -64,7 +65,24 @@ function exactSearch(points: LoadedPoints, accepts: (row: number) => boolean, qu
   return top.sorted();
 }
 
-/** The accepted rows among `rows` scored one by one: exact, for a genre with few movies. */
+/** The exact score of one row (four sums in flight: about twice as fast as one). */
+function rowScore(vectors: Float32Array, at: number, q: Float32Array): number {
+  let [s0, s1, s2, s3] = [0, 0, 0, 0];
+  let d = 0;
+  for (; d + 3 < q.length; d += 4, at += 4) {
+    s0 += (q[d] as number) * (vectors[at] as number);
+    s1 += (q[d + 1] as number) * (vectors[at + 1] as number);
+    s2 += (q[d + 2] as number) * (vectors[at + 2] as number);
+    s3 += (q[d + 3] as number) * (vectors[at + 3] as number);
+  }
+  for (; d < q.length; d++, at++) s0 += (q[d] as number) * (vectors[at] as number);
+  return s0 + s1 + s2 + s3;
+}
+
+/**
+ * The accepted rows among `rows` scored one by one: exact, for a genre with few movies and for the
+ * rows a graph returns.
+ */
 function subsetSearch(
   points: LoadedPoints,
   rows: Iterable<number>,
@@ -74,12 +92,10 @@ function subsetSearch(
 ) {
   const { kernel, movieIds } = points;
   const { vectors, stride } = kernel;
-  const q = query.vector;
   const top = new TopK(wanted);
   for (const row of rows) {
     if (!accepts(row)) continue;
-    let score = 0;
-    for (let d = 0, at = row * stride; d < q.length; d++, at++) score += (q[d] as number) * (vectors[at] as number);
+    const score = rowScore(vectors, row * stride, query.vector);
     if (score >= top.threshold) top.push(score, row, movieIds[row] as number);
   }
   return top.sorted();
@@ -115,8 +131,9 @@ function graphSearch(
   for (; fetch <= MAX_GRAPH_FETCH; fetch *= 4) {
     const k = Math.max(fetch, width);
     const found = graph.search(query.vector, k);
-    const kept = found.filter((hit) => accepts(hit.row));
-    if (kept.length >= wanted || found.length < k) return kept.slice(0, wanted);
+    const kept = found.filter(accepts);
+    // Re-scored with the float32 vectors: the graph's own i8 order is approximate.
+    if (kept.length >= wanted || found.length < k) return subsetSearch(points, kept, acceptsAll, query, wanted);
   }
   return exactSearch(points, accepts, query, wanted);
 }

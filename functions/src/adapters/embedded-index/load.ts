@@ -16,6 +16,7 @@ import {
   MANIFEST_FILE,
   type Manifest,
   graphHashOf,
+  graphScalarOf,
   parsePayloadLine,
   readManifest,
 } from './format.js';
@@ -123,7 +124,11 @@ async function loadOnce(dir: string, withGraph: boolean): Promise<LoadedPoints> 
   }
   const graph =
     withGraph && manifest.graph
-      ? await openGraph(join(dir, manifest.graph), graphHashOf(manifest.graph), manifest.dimension, manifest.count)
+      ? await openGraph(
+          { file: join(dir, manifest.graph), hash: graphHashOf(manifest.graph), scalar: graphScalarOf(manifest.graph) },
+          manifest.dimension,
+          manifest.count,
+        )
       : null;
   return { manifest, kernel, ...points, graph };
 }

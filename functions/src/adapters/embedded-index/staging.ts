@@ -9,7 +9,7 @@ import { type FileHandle, mkdir, mkdtemp, open, readdir, readFile, rename, rm, s
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DataFileError } from '../../core/errors.js';
-import { buildGraph, graphFileHash } from './graph.js';
+import { buildGraph, GRAPH_SCALAR, graphFileHash } from './graph.js';
 import { hashFile } from './hash-file.js';
 import type { MoviePoint } from '../../core/recommendations/vector-index.port.js';
 import {
@@ -19,6 +19,7 @@ import {
   FORMAT,
   FORMAT_VERSION,
   graphFileName,
+  graphScalarOf,
   isDataFile,
   type Manifest,
   MANIFEST_FILE,
@@ -118,8 +119,9 @@ async function removeUnreferenced(dir: string): Promise<void> {
 }
 
 /**
- * The graph for the staged `vectors`: the published one when the data is unchanged (a re-run), else
- * built in the staging folder and moved beside the data files under its hash.
+ * The graph for the staged `vectors`: the published one when the data is unchanged (a re-run) and
+ * it is of the current kind, else built in the staging folder and moved beside the data files
+ * under its hash.
  */
 async function publishGraph(
   dir: string,
@@ -129,7 +131,8 @@ async function publishGraph(
   published: Manifest | null,
   onProgress: StagingOptions['onGraphProgress'],
 ): Promise<string> {
-  if (published?.graph && published.fingerprint === staged.fingerprint) return published.graph;
+  const kept = published?.fingerprint === staged.fingerprint ? published.graph : undefined;
+  if (kept && graphScalarOf(kept) === GRAPH_SCALAR) return kept;
   const file = join(staging, 'graph.usearch');
   const floats = new Float32Array(vectors.buffer, vectors.byteOffset, vectors.length / FLOAT_BYTES);
   await buildGraph(floats, staged.dimension, file, onProgress ?? (() => {}));
