@@ -104,7 +104,8 @@ function subsetSearch(
 /**
  * Graph search with the filters applied to what it returns. A genre with few movies is scanned
  * exactly instead (its rows one by one). Otherwise the graph is asked for the wanted count divided
- * by the share of rows the filters keep, plus the exclusions; it widens 4× while too few pass and
+ * by the share of rows the filters keep, plus the exclusions, and for at least a movie search's
+ * width divided by that share (so about that many candidates pass); it widens 4× while too few pass and
  * gives way to the exact scan past MAX_GRAPH_FETCH, so a filter never costs results, only time.
  */
 function graphSearch(
@@ -128,8 +129,10 @@ function graphSearch(
   const share = (Math.min(genreRows, rows) / rows) * (query.recommendableOnly ? points.recommendableShare : 1);
   const width = query.kind === 'user' ? USER_SEARCH_WIDTH : MOVIE_SEARCH_WIDTH;
   let fetch = Math.ceil((wanted / Math.max(share, 1e-6)) * OVERFETCH) + (query.excludeMovieIds?.length ?? 0);
+  // Wide enough that a movie query's width of candidates is expected to pass the filters.
+  const filteredWidth = Math.max(width, Math.ceil(MOVIE_SEARCH_WIDTH / Math.max(share, 1e-6)));
   for (; fetch <= MAX_GRAPH_FETCH; fetch *= 4) {
-    const k = Math.max(fetch, width);
+    const k = Math.max(fetch, filteredWidth);
     const found = graph.search(query.vector, k);
     const kept = found.filter(accepts);
     // Re-scored with the float32 vectors: the graph's own i8 order is approximate.
