@@ -105,8 +105,9 @@ function subsetSearch(
  * Graph search with the filters applied to what it returns. A genre with few movies is scanned
  * exactly instead (its rows one by one). Otherwise the graph is asked for the wanted count divided
  * by the share of rows the filters keep, plus the exclusions, and for at least a movie search's
- * width divided by that share (so about that many candidates pass); it widens 4× while too few pass and
- * gives way to the exact scan past MAX_GRAPH_FETCH, so a filter never costs results, only time.
+ * width divided by that share (so about that many candidates pass); it widens 4× while too few
+ * pass and gives way to the exact scan past MAX_GRAPH_FETCH, so a filter never costs results,
+ * only time.
  */
 function graphSearch(
   points: LoadedPoints,
