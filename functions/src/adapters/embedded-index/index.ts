@@ -129,11 +129,10 @@ function graphSearch(
     );
   const share = (Math.min(genreRows, rows) / rows) * (query.recommendableOnly ? points.recommendableShare : 1);
   const width = query.kind === 'user' ? USER_SEARCH_WIDTH : MOVIE_SEARCH_WIDTH;
-  let fetch = Math.ceil((wanted / Math.max(share, 1e-6)) * OVERFETCH) + (query.excludeMovieIds?.length ?? 0);
+  const fetch = Math.ceil((wanted / Math.max(share, 1e-6)) * OVERFETCH) + (query.excludeMovieIds?.length ?? 0);
   // Wide enough that a movie query's width of candidates is expected to pass the filters.
   const filteredWidth = Math.max(width, Math.ceil(MOVIE_SEARCH_WIDTH / Math.max(share, 1e-6)));
-  for (; fetch <= MAX_GRAPH_FETCH; fetch *= 4) {
-    const k = Math.max(fetch, filteredWidth);
+  for (let k = Math.max(fetch, filteredWidth); k <= MAX_GRAPH_FETCH; k *= 4) {
     const found = graph.search(query.vector, k);
     const kept = found.filter(accepts);
     // Re-scored with the float32 vectors: the graph's own i8 order is approximate.

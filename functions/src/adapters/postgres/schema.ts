@@ -96,7 +96,7 @@ export interface CatalogVersionTable {
   version: string;
 }
 
-/** Sixteen counters (migration 0008) whose sum changes with every committed write to users. */
+/** 32 counters (migration 0008) whose sum changes with every committed write to users. */
 export interface UserListVersionTable {
   shard: number;
   version: string;

@@ -116,7 +116,11 @@ export function createRecommender({
       candidates.map((h) => vectors.get(h.movieId)!),
       placed.map((h) => vectors.get(h.movieId)!),
     );
-    const because = new Map(placed.map((pick, i) => [pick.movieId, candidates[nearest[i]!]]));
+    const because = new Map<number, HistoryEntry>();
+    placed.forEach((pick, i) => {
+      const entry = candidates[nearest[i]!];
+      if (entry) because.set(pick.movieId, entry);
+    });
     return (movieId: number): string => {
       const entry = because.get(movieId);
       const title = entry && likedMovies.get(entry.movieId)?.title;

@@ -29,4 +29,20 @@ describe('withVersionedUserList', () => {
     expect((await users.listUsers(query)).total).toBe(2);
     expect(state.listed).toBe(4);
   });
+
+  it('reads the version before the page, so a write landing during a read is seen next time', async () => {
+    const state = { version: 1, users: 1 };
+    const store = {
+      async listUsers() {
+        const page = { items: [], total: state.users, hasMore: false };
+        // Another instance commits a new user after this page was read.
+        state.users++;
+        state.version++;
+        return page;
+      },
+    } as unknown as UserStore;
+    const users = withVersionedUserList(store, async () => String(state.version));
+    expect((await users.listUsers(query)).total).toBe(1);
+    expect((await users.listUsers(query)).total).toBe(2);
+  });
 });

@@ -4,12 +4,15 @@
  * that bump history versions. Instances keep list pages by it, so a rating or a user written
  * anywhere shows on the next listing.
  *
- * The version is the sum of 16 counters, each statement bumping its connection's own: a single row
- * would make every rating write from every connection queue on one row lock until it commits.
+ * The version is the sum of 32 counters. A statement bumps the first counter no other transaction
+ * holds (SKIP LOCKED), so writers never wait on each other here: a single row would make every
+ * rating write queue until the previous one commits, and a fixed counter per connection would make
+ * an API rating wait for a long load holding it, while the load waits for that rating's user row.
+ * Only when every counter is held does a statement wait for its connection's own.
  */
 import { sql, type Kysely } from 'kysely';
 
-export const USER_LIST_VERSION_SHARDS = 16;
+export const USER_LIST_VERSION_SHARDS = 32;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create table user_list_version (
@@ -22,7 +25,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create function bump_user_list_version() returns trigger language plpgsql set search_path from current as $$
     begin
       update user_list_version set version = version + 1
-      where shard = pg_backend_pid() % ${sql.lit(USER_LIST_VERSION_SHARDS)};
+      where shard = coalesce(
+        (select shard from user_list_version order by shard for update skip locked limit 1),
+        pg_backend_pid() % ${sql.lit(USER_LIST_VERSION_SHARDS)});
       return null;
     end $$`.execute(db);
   await sql`create trigger users_bump_user_list_version

@@ -181,4 +181,20 @@ describe.each(testDrivers)('user summaries on %s', (driver) => {
     await writer.createColdStartUser({ tokenHash: 'h', preferredGenres: ['War'], ratings: [] });
     expect((await reader.listUsers(query)).total).toBe(before.total! + 1);
   });
+
+  it.skipIf(driver === 'pglite')(
+    'lets other writers bump the list version while a long transaction holds one of its counters',
+    async () => {
+      const listVersion = createUserListVersion(t.db);
+      const before = BigInt(await listVersion());
+      await t.db.transaction().execute(async (long) => {
+        await ensureMovieLensUsers(long, [9001]);
+        // Another connection writes while `long` is open: it must not wait for it to commit.
+        const other = ensureMovieLensUsers(t.db, [9002]).then(() => 'written');
+        const waited = new Promise((resolve) => setTimeout(resolve, 5_000, 'waited for the long transaction'));
+        expect(await Promise.race([other, waited])).toBe('written');
+      });
+      expect(BigInt(await listVersion())).toBeGreaterThanOrEqual(before + 2n);
+    },
+  );
 });
