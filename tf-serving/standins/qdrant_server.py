@@ -9,16 +9,22 @@ Answered, with Qdrant's JSON shapes (`{"result", "status": "ok", "time"}`; error
     GET    /                                        title and version, bare (the JS client's version check)
     GET    /collections/{name}/exists
     GET    /collections/{name}                      status, points_count, config.params, payload_schema
-    PUT    /collections/{name}                      {"vectors": {"size", "distance"}} (one unnamed vector)
+    PUT    /collections/{name}                      {"vectors": {"size", "distance", "on_disk"}, "hnsw_config",
+                                                     "optimizers_config", "quantization_config"} (one unnamed vector)
     DELETE /collections/{name}
     PUT    /collections/{name}/index                {"field_name", "field_schema"}
     PUT    /collections/{name}/points               {"points": [{"id", "vector", "payload"}]} (always waits)
     POST   /collections/{name}/points               retrieve {"ids", "with_payload", "with_vector"}
-    POST   /collections/{name}/points/query         {"query": vector | {"nearest": vector}, "filter", "limit", "offset", ...}
+    POST   /collections/{name}/points/query         {"query": vector | {"nearest": vector}, "filter", "limit", "offset",
+                                                     "params": {"hnsw_ef", "exact", "quantization"}, ...}
     POST   /collections/{name}/points/count         {"filter", "exact"}
 
 Filters: must / should / must_not of {"key", "match": {"value" | "any" | "except"}}, {"key", "range"},
 {"has_id": [...]} and nested filters. Anything else is refused with 400 rather than ignored.
+
+Indexing: like Qdrant's optimizer, the stand-in builds a collection's HNSW graph (and its quantized
+vectors) after writes, here once they pause for half a second; the collection is "yellow" until then.
+Below the settings' indexing threshold the engine keeps scanning, as Qdrant does.
 
 Boolean payload values: qdrant-edge's Python binding reads a Python bool as an integer, so a match on
 `true` would never find a stored `true`. Each boolean field is therefore mirrored as 0/1 under a hidden
@@ -37,6 +43,7 @@ import contextlib
 import json
 import re
 import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -64,6 +71,7 @@ SCHEMAS = {
 }
 SCHEMA_NAMES = {value: key for key, value in SCHEMAS.items()}
 CONFIG_FILE = "collection.json"
+INDEX_AFTER_IDLE_SECONDS = 0.5
 BOOL_MIRROR = "__bool__"
 
 
@@ -148,6 +156,98 @@ def whole(body: dict, key: str, default: int) -> int:
     return value
 
 
+# Qdrant's own defaults; full_scan_threshold and indexing_threshold are in kilobytes of vectors.
+HNSW_DEFAULTS = {"m": 16, "ef_construct": 100, "full_scan_threshold": 10000, "on_disk": False, "payload_m": None}
+OPTIMIZER_DEFAULTS = {"indexing_threshold": 10000}
+COLLECTION_KEYS = {"vectors", "hnsw_config", "optimizers_config", "quantization_config"}
+
+
+def settings(body: dict, key: str, defaults: dict) -> dict:
+    """One section of a collection's settings, Qdrant's defaults filled in; refuses unknown fields."""
+    given = body.get(key) or {}
+    if not isinstance(given, dict) or set(given) - set(defaults):
+        raise wrong_input(f"{key} takes only {sorted(defaults)}")
+    merged = {**defaults, **{name: value for name, value in given.items() if value is not None}}
+    for name, value in merged.items():
+        wanted = bool if type(defaults[name]) is bool else int
+        if value is not None and (type(value) is not wanted or (wanted is int and value < 0)):
+            raise wrong_input(f"{key}.{name} must be {'true or false' if wanted is bool else 'a whole number ≥ 0'}")
+    return merged
+
+
+def quantization(spec) -> dict | None:
+    if spec is None:
+        return None
+    scalar = spec.get("scalar") if isinstance(spec, dict) and set(spec) == {"scalar"} else None
+    if not isinstance(scalar, dict) or scalar.get("type") != "int8" or set(scalar) - {"type", "quantile", "always_ram"}:
+        raise wrong_input(
+            'quantization_config: the stand-in supports {"scalar": {"type": "int8", "quantile", "always_ram"}}'
+        )
+    quantile, always_ram = scalar.get("quantile"), scalar.get("always_ram")
+    if quantile is not None and (type(quantile) not in (int, float) or not 0.5 <= quantile <= 1):
+        raise wrong_input("quantization_config.scalar.quantile must be between 0.5 and 1")
+    if always_ram is not None and type(always_ram) is not bool:
+        raise wrong_input("quantization_config.scalar.always_ram must be true or false")
+    return {"scalar": dict(scalar)}
+
+
+def collection_config(body) -> dict:
+    """A create-collection body as Qdrant reads it: one unnamed vector, HNSW, optimizer and quantization settings."""
+    vectors = body.get("vectors") if isinstance(body, dict) else None
+    if not isinstance(vectors, dict) or set(vectors) - {"size", "distance", "on_disk"} or set(body) - COLLECTION_KEYS:
+        raise wrong_input(
+            'the stand-in supports one unnamed vector, {"vectors": {"size": n, "distance": "Dot", "on_disk"}}, '
+            f"and only {sorted(COLLECTION_KEYS)}"
+        )
+    size, distance, on_disk = vectors.get("size"), vectors.get("distance"), vectors.get("on_disk", False)
+    if type(size) is not int or size < 1 or distance not in DISTANCES or type(on_disk) is not bool:
+        raise wrong_input(f"vectors needs a size ≥ 1, a distance among {sorted(DISTANCES)} and on_disk true or false")
+    return {
+        "vectors": {"size": size, "distance": distance, "on_disk": on_disk},
+        "hnsw_config": settings(body, "hnsw_config", HNSW_DEFAULTS),
+        "optimizers_config": settings(body, "optimizers_config", OPTIMIZER_DEFAULTS),
+        "quantization_config": quantization(body.get("quantization_config")),
+    }
+
+
+def edge_config(config: dict) -> edge.EdgeConfig:
+    vectors, scalar = config["vectors"], (config["quantization_config"] or {}).get("scalar")
+    return edge.EdgeConfig(
+        vectors=edge.EdgeVectorParams(
+            size=vectors["size"], distance=DISTANCES[vectors["distance"]], on_disk=vectors["on_disk"]
+        ),
+        hnsw_config=edge.HnswIndexConfig(**config["hnsw_config"]),
+        quantization_config=scalar
+        and edge.ScalarQuantizationConfig(
+            type=edge.ScalarType.Int8, quantile=scalar.get("quantile"), always_ram=scalar.get("always_ram")
+        ),
+        optimizers=edge.EdgeOptimizersConfig(**config["optimizers_config"]),
+    )
+
+
+def search_params(spec) -> edge.SearchParams | None:
+    if spec is None:
+        return None
+    if not isinstance(spec, dict) or set(spec) - {"hnsw_ef", "exact", "indexed_only", "quantization"}:
+        raise wrong_input("params takes only hnsw_ef, exact, indexed_only and quantization")
+    given = spec.get("quantization") or {}
+    if not isinstance(given, dict) or set(given) - {"ignore", "rescore", "oversampling"}:
+        raise wrong_input("params.quantization takes only ignore, rescore and oversampling")
+    oversampling = given.get("oversampling")
+    if oversampling is not None and (type(oversampling) not in (int, float) or oversampling < 1):
+        raise wrong_input("params.quantization.oversampling must be a number ≥ 1")
+    return edge.SearchParams(
+        hnsw_ef=whole(spec, "hnsw_ef", 0) or None,
+        exact=flag(spec, "exact", False),
+        indexed_only=flag(spec, "indexed_only", False),
+        quantization=edge.QuantizationSearchParams(
+            ignore=flag(given, "ignore", False),
+            rescore=given.get("rescore") if given.get("rescore") is None else flag(given, "rescore", True),
+            oversampling=None if oversampling is None else float(oversampling),
+        ),
+    )
+
+
 def record(point, with_payload: bool, with_vector: bool, score: bool = False) -> dict:
     answer = {"id": point.id}
     if score:
@@ -162,28 +262,22 @@ def record(point, with_payload: bool, with_vector: bool, score: bool = False) ->
 class Collection:
     """One collection: a qdrant-edge shard plus the vector params it was created with."""
 
-    def __init__(self, folder: Path, size: int, distance: str, shard: edge.EdgeShard):
-        self.folder, self.size, self.distance, self.shard = folder, size, distance, shard
+    def __init__(self, folder: Path, config: dict, shard: edge.EdgeShard):
+        self.folder, self.config, self.shard = folder, config, shard
+        self.size = config["vectors"]["size"]
+        # When the last write came since the engine last indexed (None: nothing left to index).
+        self.written_at: float | None = None
 
     @classmethod
     def create(cls, folder: Path, body) -> Collection:
-        vectors = body.get("vectors") if isinstance(body, dict) else None
-        if not isinstance(vectors, dict) or set(vectors) - {"size", "distance", "on_disk"}:
-            raise wrong_input('the stand-in supports one unnamed vector: {"vectors": {"size": n, "distance": "Dot"}}')
-        size, distance = vectors.get("size"), vectors.get("distance")
-        if type(size) is not int or size < 1 or distance not in DISTANCES:
-            raise wrong_input(f"vectors needs a size ≥ 1 and a distance among {sorted(DISTANCES)}")
-        shard = edge.EdgeShard.create(
-            str(folder / "shard"),
-            edge.EdgeConfig(vectors=edge.EdgeVectorParams(size=size, distance=DISTANCES[distance])),
-        )
-        (folder / CONFIG_FILE).write_text(json.dumps({"size": size, "distance": distance}))
-        return cls(folder, size, distance, shard)
+        config = collection_config(body)
+        (folder / CONFIG_FILE).write_text(json.dumps(config))
+        return cls(folder, config, edge.EdgeShard.create(str(folder / "shard"), edge_config(config)))
 
     @classmethod
     def load(cls, folder: Path) -> Collection:
         config = json.loads((folder / CONFIG_FILE).read_text())
-        return cls(folder, config["size"], config["distance"], edge.EdgeShard.load(str(folder / "shard")))
+        return cls(folder, config, edge.EdgeShard.load(str(folder / "shard")))
 
     def info(self) -> dict:
         shard = self.shard.info()
@@ -195,18 +289,21 @@ class Collection:
             for key, index in shard.payload_schema.items()
         }
         return {
-            "status": "green",
+            "status": "green" if self.written_at is None else "yellow",
             "optimizer_status": "ok",
             "points_count": shard.points_count,
             "indexed_vectors_count": shard.indexed_vectors_count,
             "segments_count": shard.segments_count,
             "config": {
                 "params": {
-                    "vectors": {"size": self.size, "distance": self.distance},
+                    "vectors": self.config["vectors"],
                     "shard_number": 1,
                     "replication_factor": 1,
                     "write_consistency_factor": 1,
-                }
+                },
+                "hnsw_config": self.config["hnsw_config"],
+                "optimizer_config": self.config["optimizers_config"],
+                "quantization_config": self.config["quantization_config"],
             },
             "payload_schema": schema,
         }
@@ -220,6 +317,7 @@ class Collection:
         if kind == "bool":
             field, schema_type = BOOL_MIRROR + field, SCHEMAS["integer"]
         self.shard.update(edge.UpdateOperation.create_field_index(field, schema_type))
+        self.written_at = time.monotonic()
 
     def upsert(self, body: dict) -> None:
         if not isinstance(body.get("points"), list):
@@ -233,6 +331,22 @@ class Collection:
                 edge.Point(point_id(p.get("id")), vector_of(p.get("vector"), self.size), with_bool_mirrors(payload))
             )
         self.shard.update(edge.UpdateOperation.upsert_points(points))
+        self.written_at = time.monotonic()
+
+    def index_if_idle(self, idle_seconds: float) -> None:
+        """Builds the HNSW graph of what was written, once writes have paused, as Qdrant's optimizer does."""
+        if self.written_at is None or time.monotonic() - self.written_at < idle_seconds:
+            return
+        started = time.perf_counter()
+        self.shard.optimize()
+        self.written_at = None
+        info = self.shard.info()
+        entry = {
+            "indexed": self.folder.name,
+            "points": info.points_count,
+            "indexed_vectors": info.indexed_vectors_count,
+        }
+        print(json.dumps({**entry, "ms": round((time.perf_counter() - started) * 1000)}), file=sys.stderr, flush=True)
 
     def query(self, body: dict) -> dict:
         unsupported = set(body) - {
@@ -243,6 +357,7 @@ class Collection:
             "with_payload",
             "with_vector",
             "score_threshold",
+            "params",
         }
         if unsupported:
             raise wrong_input(f"the stand-in does not support {sorted(unsupported)} in a query")
@@ -257,6 +372,7 @@ class Collection:
             score_threshold=body.get("score_threshold"),
             with_payload=with_payload,
             with_vector=with_vector,
+            params=search_params(body.get("params")),
         )
         return {"points": [record(p, with_payload, with_vector, score=True) for p in self.shard.query(request)]}
 
@@ -275,13 +391,25 @@ class Collection:
 
 class Collections:
     """The named collections under one storage folder, one sub-folder each; one lock serializes
-    every operation (qdrant-edge shards are used from the server's request threads)."""
+    every operation (qdrant-edge shards are used from the server's request threads). A background
+    thread indexes a collection once its writes pause for `index_after_seconds`; requests wait while
+    it does (Qdrant itself keeps answering, from the segments not yet indexed)."""
 
-    def __init__(self, storage: Path):
+    def __init__(self, storage: Path, index_after_seconds: float = INDEX_AFTER_IDLE_SECONDS):
         self.storage = storage
         self.lock = threading.Lock()
         self.operations = 0
         self.by_name = {p.name: Collection.load(p) for p in sorted(storage.iterdir()) if (p / CONFIG_FILE).exists()}
+        self.index_after_seconds = index_after_seconds
+        self.stopping = threading.Event()
+        self.indexer = threading.Thread(target=self.index_when_idle, name="indexer", daemon=True)
+        self.indexer.start()
+
+    def index_when_idle(self) -> None:
+        while not self.stopping.wait(self.index_after_seconds / 5):
+            with self.lock:
+                for collection in self.by_name.values():
+                    collection.index_if_idle(self.index_after_seconds)
 
     def get(self, name: str) -> Collection:
         if name not in self.by_name:
@@ -344,6 +472,8 @@ class Collections:
                 raise wrong_input(str(error).splitlines()[0]) from error
 
     def close(self) -> None:
+        self.stopping.set()
+        self.indexer.join()
         with self.lock:
             for collection in self.by_name.values():
                 collection.shard.close()

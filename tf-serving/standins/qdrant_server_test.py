@@ -3,6 +3,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -16,21 +17,25 @@ PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 GENRES = ["Action", "Comedy", "Drama", "Horror"]
 
 
-def serve(storage: Path):
-    server = StandinServer(("127.0.0.1", 0), Collections(storage))
+def serve(storage: Path, **settings):
+    server = StandinServer(("127.0.0.1", 0), Collections(storage, **settings))
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.start()
     return server, thread
+
+
+def stop(server: StandinServer, thread: threading.Thread) -> None:
+    server.shutdown()
+    server.server_close()
+    server.collections.close()
+    thread.join()
 
 
 @pytest.fixture
 def url(tmp_path):
     server, thread = serve(tmp_path)
     yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    server.collections.close()
-    thread.join()
+    stop(server, thread)
 
 
 def call(url: str, method: str, path: str, body=None) -> tuple[int, dict]:
@@ -85,7 +90,15 @@ def test_collection_lifecycle(url):
     status, answer = call(url, "PUT", "/collections/movies", {"vectors": {"size": 8, "distance": "Dot"}})
     assert status == 409 and "already exists" in answer["status"]["error"]
     info = ok(url, "GET", "/collections/movies")
-    assert info["config"]["params"]["vectors"] == {"size": 8, "distance": "Dot"}
+    assert info["config"]["params"]["vectors"] == {"size": 8, "distance": "Dot", "on_disk": False}
+    assert info["config"]["hnsw_config"] == {
+        "m": 16,
+        "ef_construct": 100,
+        "full_scan_threshold": 10000,
+        "on_disk": False,
+        "payload_m": None,
+    }
+    assert info["config"]["quantization_config"] is None
     assert info["points_count"] == 0 and info["status"] == "green"
     assert ok(url, "DELETE", "/collections/movies") is True
     status, answer = call(url, "GET", "/collections/movies")
@@ -99,6 +112,11 @@ def test_collection_lifecycle(url):
         {"vectors": {"size": 8, "distance": "Angular"}},
         {"vectors": {"text": {"size": 8, "distance": "Dot"}}},
         {},
+        {"vectors": {"size": 8, "distance": "Dot"}, "shard_number": 2},
+        {"vectors": {"size": 8, "distance": "Dot"}, "hnsw_config": {"m": -1}},
+        {"vectors": {"size": 8, "distance": "Dot"}, "hnsw_config": {"ef": 64}},
+        {"vectors": {"size": 8, "distance": "Dot"}, "quantization_config": {"product": {"compression": "x16"}}},
+        {"vectors": {"size": 8, "distance": "Dot"}, "quantization_config": {"scalar": {"type": "int8", "quantile": 2}}},
     ],
 )
 def test_refuses_collections_it_cannot_hold(url, body):
@@ -208,6 +226,13 @@ def test_matches_booleans_with_or_without_an_index_and_gives_them_back_as_boolea
         ),
         ("/points/query", {"query": [0.0] * 16, "prefetch": []}, "does not support ['prefetch']"),
         ("/points/query", {"query": [0.0] * 16, "limit": -1}, "limit must be"),
+        ("/points/query", {"query": [0.0] * 16, "params": {"hnsw_ef": "wide"}}, "hnsw_ef must be"),
+        ("/points/query", {"query": [0.0] * 16, "params": {"acorn": {}}}, "params takes only"),
+        (
+            "/points/query",
+            {"query": [0.0] * 16, "params": {"quantization": {"oversampling": 0.5}}},
+            "oversampling must be",
+        ),
         ("/points", {"ids": [-4]}, "neither an unsigned integer"),
         ("/index", {"field_name": "genres", "field_schema": "geo_shape"}, "field_schema one of"),
     ],
@@ -226,23 +251,80 @@ def test_unknown_routes_and_bad_json(url):
     assert status == 400 and "Json deserialize error" in answer["status"]["error"]
 
 
+SETTINGS = {
+    "vectors": {"size": 16, "distance": "Dot"},
+    "hnsw_config": {"m": 8, "ef_construct": 32, "full_scan_threshold": 1},
+    "optimizers_config": {"indexing_threshold": 1},
+    "quantization_config": {"scalar": {"type": "int8", "quantile": 0.99, "always_ram": True}},
+}
+
+
+def wait_until_green(url: str, name="movies", seconds=30.0) -> dict:
+    deadline = time.monotonic() + seconds
+    while (info := ok(url, "GET", f"/collections/{name}"))["status"] != "green":
+        assert time.monotonic() < deadline, info
+        time.sleep(0.05)
+    return info
+
+
+def test_keeps_the_collection_settings_and_indexes_once_writes_pause(tmp_path):
+    # Long enough a pause that the first look surely comes before the indexing.
+    server, thread = serve(tmp_path, index_after_seconds=3.0)
+    try:
+        check_settings_and_indexing(f"http://127.0.0.1:{server.server_address[1]}")
+    finally:
+        stop(server, thread)
+
+
+def check_settings_and_indexing(url: str) -> None:
+    ok(url, "PUT", "/collections/movies", SETTINGS)
+    ids, vectors, _ = catalog(n=2000)
+    points = [{"id": int(i), "vector": v.tolist()} for i, v in zip(ids, vectors)]
+    ok(url, "PUT", "/collections/movies/points?wait=true", {"points": points})
+    assert ok(url, "GET", "/collections/movies")["status"] == "yellow"
+    info = wait_until_green(url)
+    assert info["indexed_vectors_count"] == len(ids)
+    assert info["config"]["hnsw_config"] == {**SETTINGS["hnsw_config"], "on_disk": False, "payload_m": None}
+    assert info["config"]["optimizer_config"] == SETTINGS["optimizers_config"]
+    assert info["config"]["quantization_config"] == SETTINGS["quantization_config"]
+    query = (vectors[3] + vectors[700]) / 2
+    truth = [int(ids[k]) for k in np.argsort(-(vectors @ query))[:10]]
+    body = {"query": query.tolist(), "limit": 10}
+    approximate = ok(url, "POST", "/collections/movies/points/query", body)["points"]
+    wide = {**body, "params": {"hnsw_ef": 256, "quantization": {"rescore": True, "oversampling": 2.0}}}
+    rescored = ok(url, "POST", "/collections/movies/points/query", wide)["points"]
+    exact = ok(url, "POST", "/collections/movies/points/query", {**body, "params": {"exact": True}})["points"]
+    assert [p["id"] for p in exact] == truth
+    assert len({p["id"] for p in rescored} & set(truth)) >= 8  # a graph search: approximate by design
+    assert len(approximate) == 10
+
+
+def test_settings_survive_a_restart(tmp_path):
+    server, thread = serve(tmp_path)
+    try:
+        ok(f"http://127.0.0.1:{server.server_address[1]}", "PUT", "/collections/movies", SETTINGS)
+    finally:
+        stop(server, thread)
+    server, thread = serve(tmp_path)
+    try:
+        info = ok(f"http://127.0.0.1:{server.server_address[1]}", "GET", "/collections/movies")
+        assert info["config"]["quantization_config"] == SETTINGS["quantization_config"]
+        assert info["config"]["hnsw_config"]["m"] == 8
+    finally:
+        stop(server, thread)
+
+
 def test_collections_persist_in_the_storage_folder(tmp_path):
     server, thread = serve(tmp_path)
     url = f"http://127.0.0.1:{server.server_address[1]}"
     ids, _, _ = fill(url)
-    server.shutdown()
-    server.server_close()
-    server.collections.close()
-    thread.join()
+    stop(server, thread)
     server, thread = serve(tmp_path)
     url = f"http://127.0.0.1:{server.server_address[1]}"
     try:
         assert ok(url, "POST", "/collections/movies/points/count", {"exact": True}) == {"count": len(ids)}
     finally:
-        server.shutdown()
-        server.server_close()
-        server.collections.close()
-        thread.join()
+        stop(server, thread)
 
 
 def test_prints_listening_logs_requests_and_stops_on_sigterm(tmp_path):

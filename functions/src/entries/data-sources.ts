@@ -3,3 +3,5 @@ export * from '../adapters/tmdb-snapshot/index.js';
 export * from '../adapters/tmdb/index.js';
 export * from '../adapters/embeddings-file/movie-embeddings.js';
 export * from '../adapters/embedded-index/index.js';
+export * from '../adapters/qdrant/index.js';
+export * from '../adapters/qdrant/local-server.js';

@@ -6,7 +6,7 @@ import type { EventBridgeEvent, ScheduledEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEmbeddedIndex } from '../adapters/embedded-index/index.js';
 import { createQdrantIndex } from '../adapters/qdrant/index.js';
-import { startQdrantStandin } from '../adapters/qdrant/testing/qdrant-standin.js';
+import { startQdrantStandin } from '../adapters/qdrant/local-server.js';
 import { openDatabase, type Db } from '../adapters/postgres/database.js';
 import { movieIdsByMovieLensId, upsertMovieLensMovies } from '../adapters/postgres/repositories/movies.repository.js';
 import { catalogMovie } from '../adapters/postgres/repositories/trending-fixture.test-helper.js';

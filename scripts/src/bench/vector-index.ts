@@ -6,24 +6,32 @@
  * - user: the normalized mean of a 50-movie history (over three tastes on the synthetic catalog,
  *   50 random movies on the model's), excluding those 50 movies, as the recommender sends them.
  * With the graph, each kind also gets its recall@10 against the exact scan of the same folder.
+ * With `--library qdrant` the catalog goes into a Qdrant collection as well (upsert rate, indexing
+ * time), the queries go to Qdrant, and recall is against the embedded exact scan.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CANONICAL_GENRES } from '@movierec/functions/core';
+import { CANONICAL_GENRES, DEFAULT_BATCH_SIZE } from '@movierec/functions/core';
 import type { MoviePoint, VectorIndex, VectorQuery } from '@movierec/functions/core';
 import { readMovieEmbeddings, readMovieEmbeddingsHeader } from '@movierec/functions/data-sources';
 import { createEmbeddedIndexWriter, loadEmbeddedIndex } from '@movierec/functions/data-sources';
 import { mulberry32 } from '../movielens/synthetic.js';
 import { syntheticCatalog as clusteredCatalog } from './synthetic-catalog.js';
+import { openQdrantTarget, type QdrantTargetOptions } from './qdrant-target.js';
 import { median, round2, rssSampler, toMb } from './results.js';
 
-export const INDEX_LIBRARIES = ['usearch', 'exact'] as const;
+export const INDEX_LIBRARIES = ['usearch', 'exact', 'qdrant'] as const;
 
 export interface BenchVectorIndexOptions {
-  /** usearch: the HNSW graph whatever the size; exact: the scan only; default: the graph from GRAPH_MIN_POINTS on. */
+  /**
+   * usearch: the HNSW graph whatever the size; exact: the scan only; qdrant: a Qdrant collection
+   * (QDRANT_URL, else the local stand-in); default: the graph from GRAPH_MIN_POINTS on.
+   */
   library?: (typeof INDEX_LIBRARIES)[number];
+  /** Where and how the qdrant library is measured. */
+  qdrant?: QdrantTargetOptions;
   /** Queries of each kind whose top 10 is compared with the exact scan's. */
   recallQueries: number;
   /** A synthetic catalog of this many points instead of the model's embeddings. */
@@ -39,6 +47,8 @@ const DEFAULT_SYNTHETIC_POINTS = 15_000;
 const DIMENSION = 128;
 const HISTORY = 50;
 const BATCH = 4096;
+/** Points per Qdrant upsert, as the ingestion job sends them. */
+const QDRANT_BATCH = DEFAULT_BATCH_SIZE;
 const WARMUP = 100;
 const RECALL_AT = 10;
 
@@ -162,6 +172,65 @@ async function drawQueries(source: QuerySource, options: BenchVectorIndexOptions
   return kinds;
 }
 
+type QdrantTarget = Awaited<ReturnType<typeof openQdrantTarget>>;
+
+/**
+ * Writes the catalog into the embedded index in `dir` (the graph from `graphMinPoints` on) and, when
+ * given, into Qdrant too, timing Qdrant's upserts apart.
+ */
+async function writeCatalog(
+  catalog: Catalog,
+  dir: string,
+  graphMinPoints: number | undefined,
+  qdrant: QdrantTarget | null,
+  log: (message: string) => void,
+) {
+  const started = performance.now();
+  const writer = createEmbeddedIndexWriter(dir, {
+    ...(graphMinPoints !== undefined && { graphMinPoints }),
+    onGraphProgress: (rows, total) => log(`graph: ${rows} of ${total} points`),
+  });
+  const movieIds: number[] = [];
+  let dimension: number | null = null;
+  let qdrantMs = 0;
+  for await (const batch of catalog.batches()) {
+    if (dimension === null) {
+      dimension = batch[0]?.vector.length ?? DIMENSION;
+      await writer.prepare(dimension);
+      await qdrant?.index.prepare(dimension);
+    }
+    await writer.upsert(batch);
+    if (qdrant) {
+      const t = performance.now();
+      for (let i = 0; i < batch.length; i += QDRANT_BATCH) await qdrant.index.upsert(batch.slice(i, i + QDRANT_BATCH));
+      qdrantMs += performance.now() - t;
+      if (Math.floor((movieIds.length + batch.length) / 50_000) > Math.floor(movieIds.length / 50_000))
+        log(`qdrant: ${movieIds.length + batch.length} of ${catalog.count} points upserted`);
+    }
+    movieIds.push(...batch.map((p) => p.movieId));
+  }
+  await writer.finish();
+  return {
+    movieIds,
+    buildSeconds: round2((performance.now() - started - qdrantMs) / 1000),
+    qdrantSeconds: qdrantMs / 1000,
+  };
+}
+
+/** What Qdrant took to take the catalog in and index it, and the settings it had. */
+async function qdrantFigures(qdrant: QdrantTarget, points: number, upsertSeconds: number, indexSeconds: number) {
+  return {
+    qdrant: {
+      server: qdrant.server,
+      settings: qdrant.settings,
+      upsertSeconds: round2(upsertSeconds),
+      pointsPerSecond: Math.round(points / upsertSeconds),
+      indexSeconds: round2(indexSeconds),
+      peakRssMb: await qdrant.peakRssMb(),
+    },
+  };
+}
+
 export async function benchVectorIndex(options: BenchVectorIndexOptions, log: (message: string) => void) {
   const embeddings = join(options.modelDir, 'movie_embeddings.npy');
   const catalog: Catalog & { queries?: QuerySource } =
@@ -171,34 +240,29 @@ export async function benchVectorIndex(options: BenchVectorIndexOptions, log: (m
   log(`catalog: ${catalog.source}, ${catalog.count} points`);
   const dir = await mkdtemp(join(tmpdir(), 'movierec-bench-index-'));
   const sampler = rssSampler();
+  const qdrant = options.library === 'qdrant' ? await openQdrantTarget(options.qdrant ?? {}, log) : null;
   try {
-    let started = performance.now();
-    const graphMinPoints = { usearch: 0, exact: Infinity, default: undefined }[options.library ?? 'default'];
-    const writer = createEmbeddedIndexWriter(dir, {
-      ...(graphMinPoints !== undefined && { graphMinPoints }),
-      onGraphProgress: (rows, total) => log(`graph: ${rows} of ${total} points`),
-    });
-    const movieIds: number[] = [];
-    let dimension: number | null = null;
-    for await (const batch of catalog.batches()) {
-      if (dimension === null) await writer.prepare((dimension = batch[0]?.vector.length ?? DIMENSION));
-      await writer.upsert(batch);
-      movieIds.push(...batch.map((p) => p.movieId));
-    }
-    await writer.finish();
-    const buildSeconds = round2((performance.now() - started) / 1000);
-    log(`built in ${buildSeconds} s; loading…`);
-    started = performance.now();
-    const index = await loadEmbeddedIndex(dir);
+    // Qdrant's recall is measured against the exact scan, which is all the embedded index then builds.
+    const graphMinPoints = { usearch: 0, exact: Infinity, qdrant: Infinity, default: undefined }[
+      options.library ?? 'default'
+    ];
+    const { movieIds, buildSeconds, qdrantSeconds } = await writeCatalog(catalog, dir, graphMinPoints, qdrant, log);
+    const indexSeconds = qdrant ? await qdrant.indexed() : 0;
+    log(
+      `built in ${buildSeconds} s${qdrant ? `; qdrant upserts ${round2(qdrantSeconds)} s, indexing ${round2(indexSeconds)} s` : ''}; loading…`,
+    );
+    const started = performance.now();
+    const embedded = await loadEmbeddedIndex(dir);
     const loadSeconds = round2((performance.now() - started) / 1000);
+    const index: VectorIndex = qdrant?.index ?? embedded;
     log(`loaded in ${loadSeconds} s; timing ${options.queries} queries of each kind…`);
-    const queries = await drawQueries(catalog.queries ?? randomQueries(index, movieIds), options);
+    const queries = await drawQueries(catalog.queries ?? randomQueries(embedded, movieIds), options);
     const timed = [];
     for (const [kind, list] of Object.entries(queries))
       timed.push({ kind, list, timing: await timeQueries(index, list) });
     const peakRssMb = toMb(sampler.stop());
-    if (index.graph) log(`recall@10 against the exact scan over ${options.recallQueries} queries of each kind…`);
-    const exact = index.graph ? await loadEmbeddedIndex(dir, { exact: true }) : null;
+    const exact = qdrant ? embedded : embedded.graph ? await loadEmbeddedIndex(dir, { exact: true }) : null;
+    if (exact) log(`recall@10 against the exact scan over ${options.recallQueries} queries of each kind…`);
     const kinds: Record<string, Awaited<ReturnType<typeof timeQueries>> & { recallAt10?: number }> = {};
     for (const { kind, list, timing } of timed)
       kinds[kind] = exact
@@ -206,18 +270,20 @@ export async function benchVectorIndex(options: BenchVectorIndexOptions, log: (m
         : timing;
     return {
       catalog: catalog.source,
-      library: index.graph ? 'usearch' : 'exact',
-      points: index.points,
-      dimension: index.dimension,
+      library: qdrant ? 'qdrant' : embedded.graph ? 'usearch' : 'exact',
+      points: embedded.points,
+      dimension: embedded.dimension,
       queriesPerKind: options.queries,
       limit: options.limit,
       buildSeconds,
       loadSeconds,
+      ...(qdrant && (await qdrantFigures(qdrant, movieIds.length, qdrantSeconds, indexSeconds))),
       ...kinds,
       peakRssMb,
     };
   } finally {
     sampler.stop();
+    await qdrant?.close();
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -9,11 +9,21 @@ import { benchLoad } from '../bench/load.js';
 import { benchParse } from '../bench/parse.js';
 import { recordBenchResult } from '../bench/results.js';
 import { benchVectorIndex, type BenchVectorIndexOptions, INDEX_LIBRARIES } from '../bench/vector-index.js';
+import { QDRANT_COLLECTION_SETTINGS, type QdrantCollectionSettings } from '@movierec/functions/data-sources';
 import { positiveInteger, wholeNumber } from '../cli/arguments.js';
 import { config, printResult } from '../cli/context.js';
 import { snapshotCatalog } from '../load/metadata-catalog.js';
 import { writeSyntheticRelease } from '../movielens/synthetic.js';
 import { acquireDataset, withDatasetOptions, type DatasetFlags } from './dataset-options.js';
+
+type VectorIndexFlags = Omit<BenchVectorIndexOptions, 'modelDir' | 'qdrant'> & {
+  qdrantM?: number;
+  qdrantEfConstruct?: number;
+  qdrantMovieEf?: number;
+  qdrantUserEf?: number;
+  qdrantQuantization?: QdrantCollectionSettings['quantization'];
+  qdrantOnDisk?: boolean;
+};
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -105,16 +115,51 @@ export function registerBenchCommands(program: Command): void {
     .addOption(
       new Option(
         '--library <name>',
-        'usearch: the HNSW graph at any size; exact: the scan only (default: graph from 50K points)',
+        'usearch: the HNSW graph at any size; exact: the scan only; qdrant: QDRANT_URL, else the local stand-in (default: graph from 50K points)',
       ).choices(INDEX_LIBRARIES),
     )
     .option('--recall-queries <n>', 'queries of each kind checked against the exact scan', positiveInteger, 200)
-    .action(async (flags: Omit<BenchVectorIndexOptions, 'modelDir'>) => {
+    .option('--qdrant-m <n>', `qdrant: HNSW links per point (default ${QDRANT_COLLECTION_SETTINGS.m})`, positiveInteger)
+    .option(
+      '--qdrant-ef-construct <n>',
+      `qdrant: HNSW construction width (default ${QDRANT_COLLECTION_SETTINGS.efConstruct})`,
+      positiveInteger,
+    )
+    .option(
+      '--qdrant-movie-ef <n>',
+      `qdrant: a movie query's search width (default ${QDRANT_COLLECTION_SETTINGS.movieEf})`,
+      positiveInteger,
+    )
+    .option(
+      '--qdrant-user-ef <n>',
+      `qdrant: a user query's search width (default ${QDRANT_COLLECTION_SETTINGS.userEf})`,
+      positiveInteger,
+    )
+    .addOption(
+      new Option(
+        '--qdrant-quantization <kind>',
+        `qdrant: vectors quantized (default ${QDRANT_COLLECTION_SETTINGS.quantization})`,
+      ).choices(['int8', 'none']),
+    )
+    .option('--qdrant-on-disk', 'qdrant: float vectors on disk (memory-mapped) instead of in RAM')
+    .action(async (flags: VectorIndexFlags) => {
+      const { qdrantM, qdrantEfConstruct, qdrantMovieEf, qdrantUserEf, qdrantQuantization, qdrantOnDisk, ...rest } =
+        flags;
+      const settings = {
+        ...(qdrantM && { m: qdrantM }),
+        ...(qdrantEfConstruct && { efConstruct: qdrantEfConstruct }),
+        ...(qdrantMovieEf && { movieEf: qdrantMovieEf }),
+        ...(qdrantUserEf && { userEf: qdrantUserEf }),
+        ...(qdrantQuantization && { quantization: qdrantQuantization }),
+        ...(qdrantOnDisk && { onDisk: true }),
+      };
+      const { qdrantUrl, qdrantApiKey } = config().vectorIndex;
+      const qdrant = { url: qdrantUrl, apiKey: qdrantApiKey, settings };
       printResult(
         await recordBenchResult(
           config().dataDir,
           'vector-index',
-          await benchVectorIndex({ ...flags, modelDir: config().modelDir }, log),
+          await benchVectorIndex({ ...rest, qdrant, modelDir: config().modelDir }, log),
         ),
       );
     });

@@ -20,12 +20,44 @@ import type {
 } from '../../core/recommendations/vector-index.port.js';
 import { guarded } from './errors.js';
 
+/** How the collection is built and searched (docs/performance.md, "Qdrant", has the measurements). */
+export interface QdrantCollectionSettings {
+  /** HNSW links per point and the construction search width. */
+  m: number;
+  efConstruct: number;
+  /** int8 scalar quantization kept in RAM, its candidates re-scored with the float vectors. */
+  quantization: 'int8' | 'none';
+  /** Float vectors memory-mapped from disk instead of held in RAM. */
+  onDisk: boolean;
+  /** Search widths of a movie's neighbours and of a user's blended taste, which needs more. */
+  movieEf: number;
+  userEf: number;
+}
+
+export const QDRANT_COLLECTION_SETTINGS: QdrantCollectionSettings = {
+  m: 16,
+  efConstruct: 100,
+  quantization: 'none',
+  onDisk: false,
+  movieEf: 128,
+  userEf: 1024,
+};
+
 export interface QdrantIndexOptions {
   url: string;
   apiKey?: string;
   collection: string;
   /** Limit of each HTTP request, in milliseconds. */
   timeoutMs: number;
+  /** Used when this index creates the collection (and for searching); an existing one keeps its own. */
+  settings?: QdrantCollectionSettings;
+}
+
+/** Where a collection's indexing stands: "green" once Qdrant has indexed everything written. */
+export interface QdrantIndexStatus {
+  status: string;
+  points: number;
+  indexedPoints: number;
 }
 
 type Schemas = Parameters<QdrantClient['createPayloadIndex']>[1]['field_schema'];
@@ -73,11 +105,27 @@ function vectorParams(collection: string, vectors: unknown): { size: number; dis
   return { size: params.size, distance: params.distance };
 }
 
-/** A user's blended taste needs a wider HNSW search than a movie's neighbours (embedded-index/graph.ts). */
-const USER_HNSW_EF = 1024;
+function collectionParams(dimension: number, settings: QdrantCollectionSettings) {
+  return {
+    vectors: { size: dimension, distance: 'Dot' as const, on_disk: settings.onDisk },
+    hnsw_config: { m: settings.m, ef_construct: settings.efConstruct },
+    ...(settings.quantization === 'int8' && {
+      quantization_config: { scalar: { type: 'int8' as const, quantile: 0.99, always_ram: true } },
+    }),
+  };
+}
 
-export function createQdrantIndex(options: QdrantIndexOptions): VectorIndex & VectorIndexWriter {
-  const { collection } = options;
+function searchParams(query: VectorQuery, settings: QdrantCollectionSettings) {
+  return {
+    hnsw_ef: query.kind === 'user' ? settings.userEf : settings.movieEf,
+    ...(settings.quantization === 'int8' && { quantization: { rescore: true } }),
+  };
+}
+
+export function createQdrantIndex(
+  options: QdrantIndexOptions,
+): VectorIndex & VectorIndexWriter & { status(): Promise<QdrantIndexStatus> } {
+  const { collection, settings = QDRANT_COLLECTION_SETTINGS } = options;
   // The version check would be one more request, outside the timeout, on every cold start.
   const client = new QdrantClient({
     url: options.url,
@@ -88,7 +136,7 @@ export function createQdrantIndex(options: QdrantIndexOptions): VectorIndex & Ve
 
   async function createCollection(dimension: number): Promise<void> {
     try {
-      await client.createCollection(collection, { vectors: { size: dimension, distance: 'Dot' } });
+      await client.createCollection(collection, collectionParams(dimension, settings));
     } catch (error) {
       // Someone else created it meanwhile: prepare() goes on to check its dimension.
       if ((error as { status?: number }).status !== 409) throw error;
@@ -134,7 +182,7 @@ export function createQdrantIndex(options: QdrantIndexOptions): VectorIndex & Ve
           limit: query.limit,
           offset: query.offset ?? 0,
           with_payload: false,
-          ...(query.kind === 'user' && { params: { hnsw_ef: USER_HNSW_EF } }),
+          params: searchParams(query, settings),
         }),
       );
       return points.map((point) => ({ movieId: Number(point.id), score: point.score }));
@@ -151,6 +199,11 @@ export function createQdrantIndex(options: QdrantIndexOptions): VectorIndex & Ve
           found.set(Number(record.id), Float32Array.from(record.vector as number[]));
       }
       return found;
+    },
+
+    async status() {
+      const info = await guarded('status', () => client.getCollection(collection));
+      return { status: info.status, points: info.points_count ?? 0, indexedPoints: info.indexed_vectors_count ?? 0 };
     },
 
     async count() {

@@ -4,15 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CodedError } from '../../core/errors.js';
 import { describeVectorIndexContract } from '../../core/recommendations/vector-index.contract.js';
 import { type PythonServer, pythonPresent, SKIP_WITHOUT_PYTHON } from '../../testing/python.js';
-import { createQdrantIndex } from './index.js';
-import { startQdrantStandin } from './testing/qdrant-standin.js';
+import { createQdrantIndex, QDRANT_COLLECTION_SETTINGS } from './index.js';
+import { startQdrantStandin } from './local-server.js';
 
 const TIMEOUT_MS = 5_000;
 
 /** A throwaway collection on the server at `url`, deleted on close. */
-function openCollection(url: string, apiKey?: string) {
+function openCollection(url: string, apiKey?: string, settings = QDRANT_COLLECTION_SETTINGS) {
   const collection = `contract-${randomUUID()}`;
-  const qdrant = createQdrantIndex({ url, apiKey, collection, timeoutMs: TIMEOUT_MS });
+  const qdrant = createQdrantIndex({ url, apiKey, collection, timeoutMs: TIMEOUT_MS, settings });
   const close = async () => {
     await fetch(`${url}/collections/${collection}`, {
       method: 'DELETE',
@@ -20,7 +20,7 @@ function openCollection(url: string, apiKey?: string) {
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   };
-  return { index: qdrant, writer: qdrant, close };
+  return { index: qdrant, writer: qdrant, close, collection };
 }
 
 const withPython = pythonPresent();
@@ -33,6 +33,43 @@ describe.skipIf(!withPython)(`Qdrant adapter on the stand-in${withPython ? '' : 
     await standin?.stop();
   });
   describeVectorIndexContract('qdrant stand-in', async () => openCollection(standin!.url));
+  describeVectorIndexContract('qdrant stand-in, int8 quantized', async () =>
+    openCollection(standin!.url, undefined, { ...QDRANT_COLLECTION_SETTINGS, quantization: 'int8' }),
+  );
+
+  it('creates the collection with its HNSW, quantization and storage settings, and reports its indexing', async () => {
+    const settings = {
+      ...QDRANT_COLLECTION_SETTINGS,
+      m: 8,
+      efConstruct: 40,
+      quantization: 'int8' as const,
+      onDisk: true,
+    };
+    const { index, close, collection } = openCollection(standin!.url, undefined, settings);
+    try {
+      await index.prepare(8);
+      const answer = await fetch(`${standin!.url}/collections/${collection}`, {
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+      const { config } = ((await answer.json()) as { result: { config: Record<string, unknown> } }).result;
+      expect(config.params).toMatchObject({ vectors: { size: 8, distance: 'Dot', on_disk: true } });
+      expect(config.hnsw_config).toMatchObject({ m: 8, ef_construct: 40 });
+      expect(config.quantization_config).toEqual({ scalar: { type: 'int8', quantile: 0.99, always_ram: true } });
+      const point = {
+        movieId: 5,
+        tmdbId: null,
+        genres: [],
+        year: null,
+        recommendable: true,
+        source: 'two_tower' as const,
+      };
+      await index.upsert([{ ...point, vector: Float32Array.from({ length: 8 }, (_, d) => (d === 0 ? 1 : 0)) }]);
+      await expect.poll(async () => (await index.status()).status, { timeout: TIMEOUT_MS }).toBe('green');
+      expect(await index.status()).toMatchObject({ points: 1 });
+    } finally {
+      await close();
+    }
+  });
 });
 
 const realQdrant = process.env.QDRANT_URL?.trim();

@@ -120,10 +120,12 @@ export function describeVectorIndexContract(label: string, open: () => Promise<V
       expect(await index.count()).toBe(POINTS);
     });
 
-    it('ranks exactly like brute force, with dot-product scores', async () => {
+    it('ranks exactly like brute force, with dot-product scores, for a movie and a user alike', async () => {
       for (const vector of queries) {
-        const query = { vector, limit: 10 };
-        expectRanking(points, await index.search(query), query);
+        for (const kind of ['movie', 'user'] as const) {
+          const query = { vector, limit: 10, kind };
+          expectRanking(points, await index.search(query), query);
+        }
       }
     });
 
